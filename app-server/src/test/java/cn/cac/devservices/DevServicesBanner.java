@@ -1,0 +1,30 @@
+package cn.cac.devservices;
+
+import java.util.List;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/** Prints where everything is once the local service is ready. */
+final class DevServicesBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        var context = event.getApplicationContext();
+        String port = context.getEnvironment().getProperty("local.server.port", "8080");
+        String base = "http://localhost:" + port;
+        List<String> services = context.containsBean(DevServicesInitializer.BEAN_NAME)
+                ? context.getBean(DevServices.class).describe() : List.of();
+        StringBuilder banner = new StringBuilder("\n")
+                .append("==================== 公众号登记备案平台 (local) ====================\n")
+                .append("  Service      ").append(base).append('\n')
+                .append("  Health       ").append(base).append("/actuator/health\n")
+                .append("  OpenAPI UI   ").append(base).append("/swagger-ui.html\n");
+        for (String service : services) {
+            banner.append("  ").append(service).append('\n');
+        }
+        banner.append("  Stop with Ctrl-C: every process started here stops with it.\n")
+                .append("====================================================================\n");
+        System.out.println(banner);
+    }
+}

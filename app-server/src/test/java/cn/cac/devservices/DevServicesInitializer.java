@@ -1,0 +1,80 @@
+package cn.cac.devservices;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import cn.cac.filing.common.RedactedUrls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded twin for every external service the environment does not configure:
+ * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url},
+ * S3 unless {@code storage.endpoint}, the WeChat simulator unless {@code wechat.api-base-url}.
+ * Used by the run command ({@link LocalFilingPlatform}) and by integration tests; never packaged.
+ */
+public final class DevServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Keep database and objects between runs under {@link #DIRECTORY} (the run command) instead of a throw-away folder. */
+    public static final String PERSISTENT = "devservices.persistent";
+    public static final String DIRECTORY = "devservices.directory";
+    /** Set when the database is the embedded one, so test clean-up knows it may wipe it. */
+    public static final String EMBEDDED_DATABASE = "devservices.embedded-database";
+    public static final String BEAN_NAME = "devServices";
+
+    private static final Logger log = LoggerFactory.getLogger(DevServicesInitializer.class);
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        boolean persistent = env.getProperty(PERSISTENT, Boolean.class, false);
+        Path directory = persistent ? Path.of(env.getProperty(DIRECTORY, ".devservices"))
+                : Path.of("target", "devservices", UUID.randomUUID().toString());
+        DevServices services = new DevServices(directory, !persistent);
+        boolean embeddedDatabase = false;
+        try {
+            if (env.containsProperty("spring.datasource.url")) {
+                log.info("Dev services: using the external database at {}",
+                        RedactedUrls.redact(env.getProperty("spring.datasource.url")));
+            } else {
+                services.add(EmbeddedMariaDb.start(directory.resolve("mariadb")));
+                embeddedDatabase = true;
+            }
+            if (env.containsProperty("spring.data.redis.host") || env.containsProperty("spring.data.redis.url")) {
+                log.info("Dev services: using the external Redis at {}:{}",
+                        env.getProperty("spring.data.redis.host", "(url)"), env.getProperty("spring.data.redis.port", "6379"));
+            } else {
+                services.add(EmbeddedRedis.start());
+            }
+            if (env.containsProperty("storage.endpoint")) {
+                log.info("Dev services: using the external object storage at {}", env.getProperty("storage.endpoint"));
+            } else {
+                services.add(EmbeddedS3.start(persistent ? directory.resolve("s3") : null));
+            }
+            if (env.containsProperty("wechat.api-base-url")) {
+                log.info("Dev services: using the WeChat API at {}", env.getProperty("wechat.api-base-url"));
+            } else {
+                services.add(WechatSimulator.start());
+            }
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+        var properties = services.properties();
+        properties.put(EMBEDDED_DATABASE, String.valueOf(embeddedDatabase));
+        env.getPropertySources().addFirst(new MapPropertySource("devServices", properties));
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                services.close();
+            }
+        });
+        context.getBeanFactory().registerSingleton(BEAN_NAME, services);
+    }
+}

@@ -1,0 +1,90 @@
+package cn.cac.devservices;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.security.SecureRandom;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+
+/**
+ * An S3-compatible server (s3proxy) in this JVM on 127.0.0.1. It checks request signatures, so
+ * presigned URLs and POST policies behave as on MinIO. Keys are random per start.
+ */
+final class EmbeddedS3 implements DevService {
+
+    private final S3Proxy proxy;
+    private final String accessKey;
+    private final String secretKey;
+
+    private EmbeddedS3(S3Proxy proxy, String accessKey, String secretKey) {
+        this.proxy = proxy;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+    }
+
+    /** @param directory where objects are kept between runs, or {@code null} for memory only */
+    static EmbeddedS3 start(Path directory) {
+        Properties properties = new Properties();
+        String provider = "transient";
+        if (directory != null) {
+            provider = "filesystem";
+            directory.toFile().mkdirs();
+            properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
+        }
+        String accessKey = "dev-" + random(4);
+        String secretKey = random(16);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create(provider, properties))
+                .endpoint(URI.create("http://127.0.0.1:" + FreePorts.next()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .build();
+        try {
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded S3 server did not start", e);
+        }
+        return new EmbeddedS3(proxy, accessKey, secretKey);
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+
+    @Override
+    public String name() {
+        return "S3 (s3proxy)";
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("storage.endpoint", endpoint(), "storage.access-key", accessKey, "storage.secret-key", secretKey);
+    }
+
+    @Override
+    public String location() {
+        return endpoint() + " (access key " + accessKey + ", secret key " + secretKey + ")";
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded S3 server did not stop", e);
+        }
+    }
+}

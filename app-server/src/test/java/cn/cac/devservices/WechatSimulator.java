@@ -1,0 +1,131 @@
+package cn.cac.devservices;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+/**
+ * WireMock standing in for api.weixin.qq.com, so that WxJava runs for real without an AppID.
+ * Conventions (documented in docs/dev-services.md):
+ * <ul>
+ *   <li>{@code wx.login} code {@code X} → openid {@code sim-openid-X}, unionid {@code sim-union-X};
+ *       a code starting with {@code bad} → 40029</li>
+ *   <li>phone code {@code phone-13912345678} → that number; any other code → 40029</li>
+ *   <li>official-account openid {@code sim-mp-openid-X} → unionid {@code sim-union-X}</li>
+ *   <li>subscribe and template sends → ok with a msgid</li>
+ * </ul>
+ * Every request it received is listed at {@code /__admin/requests}.
+ */
+public final class WechatSimulator implements DevService {
+
+    public static final String MINIAPP_APP_ID = "wx00000000000sim01";
+    public static final String MINIAPP_SECRET = "sim-miniapp-secret";
+    public static final String MP_APP_ID = "wx00000000000sim02";
+    public static final String MP_SECRET = "sim-mp-secret";
+    public static final String MP_TOKEN = "sim-callback-token";
+    public static final String MP_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    /** Base64 of 16 bytes, like a real session_key. */
+    static final String SESSION_KEY = "c2ltLXNlc3Npb24ta2V5IQ==";
+
+    private final WireMockServer server;
+
+    private WechatSimulator(WireMockServer server) {
+        this.server = server;
+    }
+
+    public static WechatSimulator start() {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .maxRequestJournalEntries(10_000));
+        server.start();
+        stubEndpoints(server);
+        return new WechatSimulator(server);
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    static void stubEndpoints(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token"))
+                .willReturn(json("{\"access_token\":\"sim-token-{{jsonPath request.body '$.appid'}}\",\"expires_in\":7200}")));
+        server.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
+                .willReturn(json("{\"access_token\":\"sim-token-{{request.query.appid}}\",\"expires_in\":7200}")));
+
+        server.stubFor(get(urlPathEqualTo("/sns/jscode2session"))
+                .willReturn(json("{\"openid\":\"sim-openid-{{request.query.js_code}}\",\"session_key\":\"" + SESSION_KEY
+                        + "\",\"unionid\":\"sim-union-{{request.query.js_code}}\"}")));
+        server.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("bad.*"))
+                .atPriority(1)
+                .willReturn(json("{\"errcode\":40029,\"errmsg\":\"invalid code, rid: sim\"}")));
+
+        server.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber"))
+                .willReturn(json("{\"errcode\":40029,\"errmsg\":\"invalid code, rid: sim\"}")));
+        server.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber"))
+                .withRequestBody(matchingJsonPath("$.code", matching("phone-1\\d{10}")))
+                .atPriority(1)
+                .willReturn(json("""
+                        {"errcode":0,"errmsg":"ok","phone_info":{\
+                        "phoneNumber":"{{regexExtract (jsonPath request.body '$.code') '1[0-9]{10}'}}",\
+                        "purePhoneNumber":"{{regexExtract (jsonPath request.body '$.code') '1[0-9]{10}'}}",\
+                        "countryCode":"86","watermark":{"timestamp":{{now format='epoch'}},"appid":"%s"}}}"""
+                        .formatted(MINIAPP_APP_ID))));
+
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}}}")));
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send"))
+                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}}}")));
+
+        server.stubFor(get(urlPathEqualTo("/cgi-bin/user/info"))
+                .willReturn(json("""
+                        {"subscribe":1,"openid":"{{request.query.openid}}","language":"zh_CN",\
+                        "subscribe_time":1700000000,"unionid":"sim-union-{{regexExtract request.query.openid '[^-]+$'}}",\
+                        "remark":"","groupid":0,"tagid_list":[],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":0,"qr_scene_str":""}""")));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body)
+                .withTransformers("response-template");
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public String name() {
+        return "WeChat simulator (WireMock)";
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("wechat.api-base-url", baseUrl(),
+                "wechat.miniapp.app-id", MINIAPP_APP_ID,
+                "wechat.miniapp.secret", MINIAPP_SECRET,
+                "wechat.mp.app-id", MP_APP_ID,
+                "wechat.mp.secret", MP_SECRET,
+                "wechat.mp.token", MP_TOKEN,
+                "wechat.mp.aes-key", MP_AES_KEY);
+    }
+
+    @Override
+    public String location() {
+        return baseUrl() + " (received requests: " + baseUrl() + "/__admin/requests)";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+}

@@ -1,0 +1,28 @@
+package cn.cac.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import cn.cac.devservices.DevServicesInitializer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, against real services: the machine's MariaDB/Redis when
+ * the environment names them (as {@code .ci/run} does), embedded dev services otherwise. The schema
+ * is rebuilt from the migrations when the context starts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.flyway.clean-disabled=false")
+@ContextConfiguration(initializers = DevServicesInitializer.class)
+@Import(TestDatabaseReset.class)
+public @interface IntegrationTest {
+}
