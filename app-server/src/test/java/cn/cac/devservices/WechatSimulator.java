@@ -80,9 +80,9 @@ public final class WechatSimulator implements DevService {
                         .formatted(MINIAPP_APP_ID))));
 
         server.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
-                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}}}")));
+                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")));
         server.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send"))
-                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}}}")));
+                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")));
 
         server.stubFor(get(urlPathEqualTo("/cgi-bin/user/info"))
                 .willReturn(json("""
