@@ -3,7 +3,7 @@ package cn.cac.devservices;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import cn.cac.filing.common.RedactedUrls;
+import cn.cac.gzh.common.RedactedUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package cn.cac.devservices;
 
 import java.util.Map;
 
-import cn.cac.filing.FilingPlatformApplication;
+import cn.cac.gzh.FilingPlatformApplication;
 
 import org.springframework.boot.SpringApplication;
 

@@ -1,5 +1,0 @@
-package cn.cac.filing.region;
-
-/** The county the platform serves. */
-public record County(String code, String name, String province, String city) {
-}

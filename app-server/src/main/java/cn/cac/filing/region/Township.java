@@ -1,5 +1,0 @@
-package cn.cac.filing.region;
-
-/** A town, township or sub-district of the county. */
-public record Township(long id, String name, TownshipKind kind) {
-}

@@ -1,8 +1,0 @@
-package cn.cac.filing.region.internal;
-
-import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import org.apache.ibatis.annotations.Mapper;
-
-@Mapper
-interface CountyMapper extends BaseMapper<CountyRow> {
-}

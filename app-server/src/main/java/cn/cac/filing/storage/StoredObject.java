@@ -1,7 +1,0 @@
-package cn.cac.filing.storage;
-
-import java.time.Instant;
-
-/** What the storage server says about one object. */
-public record StoredObject(String key, long size, String contentType, String etag, Instant lastModified) {
-}

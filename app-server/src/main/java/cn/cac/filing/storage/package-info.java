@@ -1,6 +1,0 @@
-/**
- * Object storage (MinIO or any S3-compatible server): one private bucket for operators' materials.
- * Other modules use {@link cn.cac.filing.storage.ObjectStorage}; the MinIO client stays inside.
- */
-@org.springframework.modulith.ApplicationModule(displayName = "Object storage")
-package cn.cac.filing.storage;

@@ -1,0 +1,23 @@
+package cn.cac.gzh.common;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One clock for the whole service, so that deadlines and timestamps are testable.
+ * Everything is stored in UTC; {@link #DISPLAY_ZONE} is what users see.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TimeConfiguration {
+
+    /** The zone in which dates are shown to users and in which calendar deadlines are counted. */
+    public static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

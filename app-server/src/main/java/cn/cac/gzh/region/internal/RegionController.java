@@ -1,0 +1,35 @@
+package cn.cac.gzh.region.internal;
+
+import java.util.List;
+
+import cn.cac.gzh.region.County;
+import cn.cac.gzh.region.PlaceName;
+import cn.cac.gzh.region.PlaceNameDictionary;
+import cn.cac.gzh.region.Township;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "地名词典", description = "本县的县名、乡镇名及其简称、历史名称和本地特征词")
+@RestController
+@RequestMapping("/api/regions")
+class RegionController {
+
+    private final PlaceNameDictionary dictionary;
+
+    RegionController(PlaceNameDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    @Operation(summary = "本县地名词典", description = "返回本平台服务的县、其乡镇列表以及判断“显著本地特征”所用的全部词语。")
+    @GetMapping("/dictionary")
+    DictionaryView dictionary() {
+        return new DictionaryView(dictionary.county(), dictionary.townships(), dictionary.placeNames());
+    }
+
+    record DictionaryView(County county, List<Township> townships, List<PlaceName> placeNames) {
+    }
+}

@@ -1,0 +1,88 @@
+package cn.cac.gzh.storage.internal;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+import cn.cac.gzh.storage.ObjectStorage;
+import cn.cac.gzh.storage.ObjectStorageException;
+import cn.cac.gzh.storage.StorageProperties;
+import cn.cac.gzh.storage.StoredObject;
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class MinioObjectStorage implements ObjectStorage {
+
+    private static final long PART_SIZE = 10L * 1024 * 1024;
+
+    private final MinioClient client;
+    private final String bucket;
+
+    MinioObjectStorage(MinioClient client, StorageProperties properties) {
+        this.client = client;
+        this.bucket = properties.bucket();
+    }
+
+    @Override
+    public void put(String key, InputStream content, long size, String contentType) {
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                    .stream(content, size, size >= 0 ? -1 : PART_SIZE)
+                    .contentType(contentType)
+                    .build());
+        } catch (Exception e) {
+            throw failure("store", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String key) {
+        try {
+            var stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return Optional.of(new StoredObject(key, stat.size(), stat.contentType(), stat.etag(),
+                    stat.lastModified().toInstant()));
+        } catch (Exception e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw failure("inspect", e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) {
+        try {
+            return Optional.of(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (Exception e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw failure("delete", e);
+        }
+    }
+
+    private static boolean isMissing(Exception e) {
+        return e instanceof ErrorResponseException error
+                && ("NoSuchKey".equals(error.errorResponse().code()) || "NoSuchObject".equals(error.errorResponse().code()));
+    }
+
+    private ObjectStorageException failure(String action, Exception e) {
+        // The key is random and carries no personal data, but keep it out of the message anyway.
+        return new ObjectStorageException("Could not " + action + " an object in bucket " + bucket, e);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.cac.gzh.wechat.internal;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
+import cn.cac.gzh.wechat.WechatProperties;
+import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
+import me.chanjar.weixin.common.redis.WxRedisOps;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * WxJava wired by hand (there is no starter for 4.7.9.B). Tokens live in Redis and come from
+ * {@code stable_token}, which returns the same token to every instance while it is valid, so N
+ * instances never invalidate each other's token.
+ */
+@Configuration(proxyBeanMethods = false)
+class WechatConfiguration {
+
+    @Bean
+    WxRedisOps wechatRedisOps(StringRedisTemplate redisTemplate) {
+        return new RedisTemplateWxRedisOps(redisTemplate);
+    }
+
+    @Bean
+    WxMaService wxMaService(WechatProperties properties, WxRedisOps redisOps) {
+        var config = new WxMaRedisBetterConfigImpl(redisOps, properties.tokenKeyPrefix());
+        config.setAppid(properties.miniapp().appId());
+        config.setSecret(properties.miniapp().secret());
+        config.setApiHostUrl(baseUrl(properties));
+        config.useStableAccessToken(true);
+        config.setMaxRetryTimes(properties.maxRetryTimes());
+        config.setRetrySleepMillis(properties.retrySleepMillis());
+        var service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        return service;
+    }
+
+    @Bean
+    WxMpService wxMpService(WechatProperties properties, WxRedisOps redisOps) {
+        var mp = properties.mp();
+        var config = new WxMpRedisConfigImpl(redisOps, properties.tokenKeyPrefix());
+        config.setAppId(mp.appId());
+        config.setSecret(mp.secret());
+        config.setToken(mp.token());
+        config.setAesKey(mp.aesKey());
+        String host = baseUrl(properties);
+        config.setHostConfig(WxMpHostConfig.builder().apiHost(host).mpHost(host).openHost(host).build());
+        config.useStableAccessToken(true);
+        var service = new WxMpServiceImpl();
+        service.setWxMpConfigStorage(config);
+        service.setMaxRetryTimes(properties.maxRetryTimes());
+        service.setRetrySleepMillis(properties.retrySleepMillis());
+        return service;
+    }
+
+    private static String baseUrl(WechatProperties properties) {
+        String url = properties.apiBaseUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
