@@ -28,6 +28,9 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
     /** Set when the database is the embedded one, so test clean-up knows it may wipe it. */
     public static final String EMBEDDED_DATABASE = "devservices.embedded-database";
     public static final String BEAN_NAME = "devServices";
+    /** Development-only keys (32 bytes each, Base64); production sets PII_ENCRYPTION_KEY / PII_INDEX_KEY. */
+    static final String DEV_ENCRYPTION_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
+    static final String DEV_INDEX_KEY = "ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyYnl0ZXM=";
 
     private static final Logger log = LoggerFactory.getLogger(DevServicesInitializer.class);
 
@@ -68,6 +71,11 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
             throw e;
         }
         var properties = services.properties();
+        if (!env.containsProperty("pii.encryption-key")) {
+            // fixed development keys: data in .devservices/ must stay readable across restarts
+            properties.put("pii.encryption-key", DEV_ENCRYPTION_KEY);
+            properties.put("pii.index-key", DEV_INDEX_KEY);
+        }
         properties.put(EMBEDDED_DATABASE, String.valueOf(embeddedDatabase));
         env.getPropertySources().addFirst(new MapPropertySource("devServices", properties));
         context.addApplicationListener(event -> {

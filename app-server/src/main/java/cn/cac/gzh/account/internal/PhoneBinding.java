@@ -1,0 +1,54 @@
+package cn.cac.gzh.account.internal;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import cn.cac.gzh.account.OperatorConsents;
+import cn.cac.gzh.common.identifiers.MobileNumbers;
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.wechat.MiniProgramGateway;
+import cn.cac.gzh.wechat.WechatCallException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class PhoneBinding {
+
+    private static final Logger log = LoggerFactory.getLogger(PhoneBinding.class);
+
+    private final OperatorConsents consents;
+    private final MiniProgramGateway wechat;
+    private final OperatorMapper operators;
+    private final Clock clock;
+
+    PhoneBinding(OperatorConsents consents, MiniProgramGateway wechat, OperatorMapper operators, Clock clock) {
+        this.consents = consents;
+        this.wechat = wechat;
+        this.operators = operators;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void bind(long operatorId, String code) {
+        consents.requireCurrentConsent(operatorId);
+        String phone;
+        try {
+            phone = wechat.phoneNumber(code);
+        } catch (WechatCallException e) {
+            throw WechatErrors.toApiException(e, "PHONE_CODE_INVALID", "手机号授权已失效，请重新授权");
+        }
+        if (!MobileNumbers.isValid(phone)) {
+            throw ApiException.badRequest("PHONE_NOT_SUPPORTED", "仅支持中国大陆手机号");
+        }
+        OperatorRow row = operators.selectById(operatorId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        row.setPhone(MobileNumbers.normalize(phone));
+        row.setPhoneBoundAt(now);
+        row.setUpdatedAt(now);
+        operators.updateById(row);
+        log.info("Operator bound a phone number: operatorId={}", operatorId);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.cac.gzh.filing;
+
+/** 订阅号 or 服务号. */
+public enum AccountType {
+    SUBSCRIPTION,
+    SERVICE
+}

@@ -1,0 +1,58 @@
+package cn.cac.gzh.wechat.internal;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.cac.gzh.wechat.MiniProgramGateway;
+import cn.cac.gzh.wechat.MiniProgramSession;
+import cn.cac.gzh.wechat.WechatCallException;
+import cn.cac.gzh.wechat.WechatCallException.Kind;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class WxJavaMiniProgramGateway implements MiniProgramGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WxJavaMiniProgramGateway.class);
+
+    private final WxMaService service;
+
+    WxJavaMiniProgramGateway(WxMaService service) {
+        this.service = service;
+    }
+
+    @Override
+    public MiniProgramSession login(String code) {
+        try {
+            var session = service.getUserService().getSessionInfo(code);
+            return new MiniProgramSession(session.getOpenid(), session.getUnionid(), session.getSessionKey());
+        } catch (WxErrorException e) {
+            throw translate("jscode2session", e.getError().getErrorCode(), e);
+        } catch (RuntimeException e) {
+            throw translate("jscode2session", 0, e);
+        }
+    }
+
+    @Override
+    public String phoneNumber(String code) {
+        try {
+            var phone = service.getUserService().getPhoneNumber(code);
+            return phone.getPurePhoneNumber();
+        } catch (WxErrorException e) {
+            throw translate("getuserphonenumber", e.getError().getErrorCode(), e);
+        } catch (RuntimeException e) {
+            throw translate("getuserphonenumber", 0, e);
+        }
+    }
+
+    private static WechatCallException translate(String api, int errorCode, Exception e) {
+        Kind kind = switch (errorCode) {
+            case 40029, 40163, 41008 -> Kind.REJECTED_CODE;
+            case 40226 -> Kind.REFUSED_USER;
+            default -> Kind.UNAVAILABLE;
+        };
+        log.warn("WeChat call failed: api={} errcode={} kind={}", api, errorCode, kind);
+        return new WechatCallException(kind, errorCode, "WeChat " + api + " failed with errcode " + errorCode, e);
+    }
+}
