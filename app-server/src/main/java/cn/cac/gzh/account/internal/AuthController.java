@@ -1,6 +1,8 @@
 package cn.cac.gzh.account.internal;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+
+import cn.cac.gzh.common.Times;
 
 import cn.cac.gzh.account.CurrentOperator;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +44,9 @@ class AuthController {
     @Schema(description = "登录结果：本平台签发的令牌（不是微信的 session_key）")
     record TokenResponse(
             @Schema(description = "放在 Authorization: Bearer 头中") String accessToken,
-            @Schema(description = "访问令牌过期时间（UTC）") LocalDateTime accessTokenExpiresAt,
+            @Schema(description = "访问令牌过期时间（北京时间）") OffsetDateTime accessTokenExpiresAt,
             String refreshToken,
-            LocalDateTime refreshTokenExpiresAt,
+            OffsetDateTime refreshTokenExpiresAt,
             long operatorId,
             @Schema(description = "是否需要先同意最新版隐私政策") boolean consentRequired) {
     }
@@ -69,7 +71,7 @@ class AuthController {
     }
 
     private TokenResponse response(OperatorSessions.IssuedTokens tokens) {
-        return new TokenResponse(tokens.accessToken(), tokens.accessExpiresAt(), tokens.refreshToken(),
-                tokens.refreshExpiresAt(), tokens.operatorId(), !consents.hasAcceptedCurrent(tokens.operatorId()));
+        return new TokenResponse(tokens.accessToken(), Times.display(tokens.accessExpiresAt()), tokens.refreshToken(),
+                Times.display(tokens.refreshExpiresAt()), tokens.operatorId(), !consents.hasAcceptedCurrent(tokens.operatorId()));
     }
 }

@@ -1,0 +1,23 @@
+package cn.cac.gzh.filing.internal;
+
+import java.util.List;
+
+import cn.cac.gzh.filing.Campaign;
+import cn.cac.gzh.filing.FilingCampaigns;
+
+import org.springframework.stereotype.Service;
+
+@Service
+class CampaignDirectory implements FilingCampaigns {
+
+    private final CampaignMapper campaigns;
+
+    CampaignDirectory(CampaignMapper campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public List<Campaign> all() {
+        return campaigns.findAll();
+    }
+}

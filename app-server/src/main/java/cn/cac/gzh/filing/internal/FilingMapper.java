@@ -1,0 +1,28 @@
+package cn.cac.gzh.filing.internal;
+
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+interface FilingMapper extends BaseMapper<FilingRow> {
+
+    /** The filing only if it belongs to the operator: someone else's id looks exactly like a missing one. */
+    @Select("SELECT * FROM filing WHERE id = #{id} AND operator_id = #{operatorId}")
+    FilingRow findOwned(long id, long operatorId);
+
+    @Select("SELECT * FROM filing WHERE operator_id = #{operatorId} ORDER BY id DESC")
+    List<FilingRow> findByOperator(long operatorId);
+
+    /** Who holds the account already (by original ID or WeChat ID), excluding one filing. */
+    @Select("""
+            SELECT operator_id FROM filing
+            WHERE id <> #{exceptId}
+              AND ((#{originalId,jdbcType=VARCHAR} IS NOT NULL AND account_original_id = #{originalId,jdbcType=VARCHAR})
+                OR (#{wechatId,jdbcType=VARCHAR} IS NOT NULL AND account_wechat_id = #{wechatId,jdbcType=VARCHAR}))
+            LIMIT 1
+            """)
+    Long findHolderOfAccount(String originalId, String wechatId, long exceptId);
+}

@@ -1,0 +1,90 @@
+package cn.cac.gzh.filing.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.identifiers.Masking;
+import cn.cac.gzh.common.pii.PersonalDataCipher;
+import cn.cac.gzh.filing.ActorType;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.FormType;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.stereotype.Component;
+
+/** Stored rows as operators see them: ID numbers and phones masked, times in Beijing time. */
+@Component
+class FilingViews {
+
+    private final PersonalDataCipher cipher;
+    private final TransitionMapper transitions;
+    private final Clock clock;
+
+    FilingViews(PersonalDataCipher cipher, TransitionMapper transitions, Clock clock) {
+        this.cipher = cipher;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    @Schema(description = "备案概要")
+    record FilingSummary(long id, String accountName, FilingStatus status, String statusLabel, String filingNumber,
+            @Schema(description = "备案截止日期") LocalDate dueOn,
+            @Schema(description = "是否已逾期未备案") boolean overdue, int version) {
+    }
+
+    @Schema(description = "备案详情（身份证号码、手机号已脱敏）")
+    record FilingView(long id, FilingStatus status, String statusLabel, int version, String filingNumber,
+            LocalDate dueOn, boolean overdue, FilingForm form, String rejectionReason, String revocationReason,
+            OffsetDateTime submittedAt, OffsetDateTime decidedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            List<TransitionView> history) {
+    }
+
+    @Schema(description = "状态变更记录")
+    record TransitionView(FilingStatus from, FilingStatus to, ActorType actorType, String reason, OffsetDateTime at) {
+    }
+
+    FilingSummary summary(FilingRow row) {
+        return new FilingSummary(row.getId(), row.getAccountName(), row.getStatus(), row.getStatus().label(),
+                row.getFilingNumber(), row.getDueOn(), overdue(row), row.getVersion());
+    }
+
+    FilingView view(FilingRow row) {
+        List<TransitionView> history = transitions.findByFiling(row.getId()).stream()
+                .map(t -> new TransitionView(t.fromStatus(), t.toStatus(), t.actorType(), t.reason(), Times.display(t.occurredAt())))
+                .toList();
+        return new FilingView(row.getId(), row.getStatus(), row.getStatus().label(), row.getVersion(),
+                row.getFilingNumber(), row.getDueOn(), overdue(row), form(row), row.getRejectionReason(),
+                row.getRevocationReason(), Times.display(row.getSubmittedAt()), Times.display(row.getDecidedAt()),
+                Times.display(row.getCreatedAt()), Times.display(row.getUpdatedAt()), history);
+    }
+
+    private boolean overdue(FilingRow row) {
+        return DeadlineCalculator.isOverdue(row.getStatus(), row.getDueOn(), Times.today(clock));
+    }
+
+    private FilingForm form(FilingRow row) {
+        var account = new FilingForm.AccountSection(row.getAccountName(), row.getAccountWechatId(),
+                row.getAccountOriginalId(), row.getAccountType(), row.getOpenedOn(), row.getContentCategory(),
+                row.getRegistrationPlace(), row.getOperatingPlace(), row.getTownship(), row.getBusinessScope());
+        if (row.getFormType() == FormType.UNIT) {
+            var unit = new FilingForm.UnitSection(row.getUnitName(), row.getUnitType(), row.getUnitCode(),
+                    row.getUnitAddress(),
+                    new FilingForm.PersonSection(row.getResponsibleName(), maskedId(row.getResponsibleIdCipher()),
+                            Masking.phone(row.getResponsiblePhone())),
+                    new FilingForm.AdministratorSection(row.getAdminName(), maskedId(row.getAdminIdCipher()),
+                            Masking.phone(row.getAdminPhone()), row.getAdminPosition()));
+            return new FilingForm(FormType.UNIT, account, unit, null);
+        }
+        var individual = new FilingForm.IndividualSection(row.getPersonName(), maskedId(row.getPersonIdCipher()),
+                Masking.phone(row.getPersonPhone()), row.getPersonAddress(), row.getSelfEmployed(),
+                row.getBusinessName(), row.getBusinessLicenceNo());
+        return new FilingForm(FormType.INDIVIDUAL, account, null, individual);
+    }
+
+    private String maskedId(String stored) {
+        return stored == null ? null : Masking.idNumber(cipher.decrypt(stored));
+    }
+}
