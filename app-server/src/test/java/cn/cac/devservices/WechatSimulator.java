@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  * Conventions (documented in docs/dev-services.md):
  * <ul>
  *   <li>{@code wx.login} code {@code X} → openid {@code sim-openid-X}, unionid {@code sim-union-X};
- *       a code starting with {@code bad} → 40029</li>
+ *       a code starting with {@code bad} → 40029, with {@code busy} → -1 (system busy)</li>
  *   <li>phone code {@code phone-13912345678} → that number; any other code → 40029</li>
  *   <li>official-account openid {@code sim-mp-openid-X} → unionid {@code sim-union-X}</li>
  *   <li>subscribe and template sends → ok with a msgid</li>
@@ -66,6 +66,10 @@ public final class WechatSimulator implements DevService {
         server.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("bad.*"))
                 .atPriority(1)
                 .willReturn(json("{\"errcode\":40029,\"errmsg\":\"invalid code, rid: sim\"}")));
+
+        server.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("busy.*"))
+                .atPriority(1)
+                .willReturn(json("{\"errcode\":-1,\"errmsg\":\"system error, rid: sim\"}")));
 
         server.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber"))
                 .willReturn(json("{\"errcode\":40029,\"errmsg\":\"invalid code, rid: sim\"}")));

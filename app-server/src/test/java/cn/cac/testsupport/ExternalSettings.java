@@ -14,7 +14,7 @@ public final class ExternalSettings {
     private static final List<String> KEYS = List.of(
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
             "spring.data.redis.host", "spring.data.redis.port",
-            "storage.endpoint", "storage.access-key", "storage.secret-key",
+            "storage.endpoint", "storage.access-key", "storage.secret-key", "pii.encryption-key", "pii.index-key",
             "wechat.api-base-url", "wechat.miniapp.app-id", "wechat.miniapp.secret",
             "wechat.mp.app-id", "wechat.mp.secret", "wechat.mp.token", "wechat.mp.aes-key");
 

@@ -23,6 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.flyway.clean-disabled=false")
 @ContextConfiguration(initializers = DevServicesInitializer.class)
-@Import(TestDatabaseReset.class)
+@Import({TestDatabaseReset.class, PublishedEventLog.class})
 public @interface IntegrationTest {
 }

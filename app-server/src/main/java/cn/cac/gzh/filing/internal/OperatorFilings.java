@@ -45,6 +45,7 @@ class OperatorFilings {
         FilingRow row = new FilingRow();
         row.setOperatorId(operatorId);
         row.setStatus(FilingStatus.DRAFT);
+        row.setVersion(0);
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
         writer.write(form, row);
