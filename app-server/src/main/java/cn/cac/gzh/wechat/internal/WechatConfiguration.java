@@ -35,10 +35,11 @@ class WechatConfiguration {
         config.setSecret(properties.miniapp().secret());
         config.setApiHostUrl(baseUrl(properties));
         config.useStableAccessToken(true);
-        config.setMaxRetryTimes(properties.maxRetryTimes());
-        config.setRetrySleepMillis(properties.retrySleepMillis());
         var service = new WxMaServiceImpl();
         service.setWxMaConfig(config);
+        // the service keeps its own copy (defaults 1000 ms × 5 ≈ 31 s per call); the config's is not read
+        service.setMaxRetryTimes(properties.maxRetryTimes());
+        service.setRetrySleepMillis(properties.retrySleepMillis());
         return service;
     }
 
