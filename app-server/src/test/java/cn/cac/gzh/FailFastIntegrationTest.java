@@ -39,6 +39,8 @@ class FailFastIntegrationTest {
             --wechat.miniapp.secret=                                 | wechat.miniapp.secret (WECHAT_MINIAPP_SECRET)
             --wechat.mp.aes-key=too-short                            | wechat.mp.aes-key (WECHAT_MP_AES_KEY)
             --region.county-code=41142                               | region.county-code (REGION_COUNTY_CODE)
+            --pii.encryption-key=not-a-key                           | pii.encryption-key (PII_ENCRYPTION_KEY)
+            --pii.index-key=                                         | pii.index-key (PII_INDEX_KEY)
             """)
     void startFailsAndNamesTheSetting(String badSetting, String named, CapturedOutput output) {
         String[] arguments = ExternalSettings.asArguments(environment, badSetting.strip());
@@ -56,7 +58,7 @@ class FailFastIntegrationTest {
         assertThat(all).contains("APPLICATION FAILED TO START");
         String report = all.substring(all.lastIndexOf("APPLICATION FAILED TO START"));
         assertThat(report).contains(named.strip());
-        if (badSetting.matches(".*(secret|password|aes-key)=.+")) {
+        if (badSetting.matches(".*(secret|password|aes-key|pii.*key)=.+")) {
             String value = badSetting.substring(badSetting.indexOf('=') + 1).strip();
             assertThat(report).as("a secret's value is never echoed").doesNotContain(value);
         }

@@ -3,6 +3,7 @@ package cn.cac.gzh.common;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +20,11 @@ public class TimeConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Bean Validation's "today" (e.g. an ID number's birth date, an opening date) comes from the same clock. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

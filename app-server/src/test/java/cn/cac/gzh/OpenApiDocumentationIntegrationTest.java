@@ -1,0 +1,42 @@
+package cn.cac.gzh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.MiniApi;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every API operation is in the OpenAPI document with a Chinese summary. */
+@IntegrationTest
+class OpenApiDocumentationIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasAChineseSummary() {
+        var api = MiniApi.on(port).get("/v3/api-docs", null);
+        assertThat(api.status()).isEqualTo(200);
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) api.get("paths");
+
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Object summary = operation.get("summary");
+            if (!(summary instanceof String text) || !text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                undocumented.add(method.toUpperCase() + " " + path);
+            }
+        }));
+
+        assertThat(paths).containsKeys("/api/mini/auth/login", "/api/mini/filings", "/api/mini/filings/{id}/submit",
+                "/api/mini/self-check", "/api/mini/office", "/api/regions/dictionary");
+        assertThat(undocumented).isEmpty();
+        assertThat(api.map("components").toString()).contains("bearer");
+    }
+}
