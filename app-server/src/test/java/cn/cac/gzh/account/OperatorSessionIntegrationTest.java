@@ -141,7 +141,7 @@ class OperatorSessionIntegrationTest {
         String token = session.accessToken();
         assertThat(api.get("/api/mini/me", token).get("consentRequired")).isEqualTo(false);
         jdbc.update("INSERT INTO account_privacy_notice (version, title, content, published_at) "
-                + "VALUES ('9999-test', '新版隐私政策', '新增内容', UTC_TIMESTAMP(3))");
+                + "VALUES ('9999-test', '新版隐私政策', '新增内容', UTC_TIMESTAMP(3) - INTERVAL 1 SECOND)");
         try {
             assertThat(api.get("/api/mini/me", token).get("consentRequired")).isEqualTo(true);
             var refused = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
