@@ -1,6 +1,7 @@
 package cn.cac.gzh.storage;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,18 @@ public interface ObjectStorage {
     /** Opens the object's content; the caller closes the stream. Empty when there is no such object. */
     Optional<InputStream> open(String key);
 
+    /** Server-side copy (the bytes never pass through us). */
+    void copy(String sourceKey, String targetKey);
+
     /** Removes the object; removing a missing object is not an error. */
     void delete(String key);
+
+    /**
+     * A POST policy for exactly {@code key}, exactly {@code contentType} and a body of 1 to
+     * {@code maxBytes} bytes, valid for {@code validity}; the server refuses anything else.
+     */
+    PresignedPost presignedPost(String key, String contentType, long maxBytes, Duration validity);
+
+    /** A GET URL for {@code key} that works for {@code validity}, for clients at the public endpoint. */
+    String presignedGet(String key, Duration validity);
 }

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the S3-compatible object storage is (env {@code STORAGE_ENDPOINT}, {@code STORAGE_ACCESS_KEY},
- * {@code STORAGE_SECRET_KEY}, {@code STORAGE_BUCKET}).
+ * {@code STORAGE_SECRET_KEY}, {@code STORAGE_BUCKET}, {@code STORAGE_PUBLIC_ENDPOINT}).
  */
 @Validated
 @ConfigurationProperties("storage")
@@ -26,7 +26,17 @@ public record StorageProperties(
         String bucket,
         @DefaultValue("us-east-1") @NotBlank String region,
         @DefaultValue("3s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        URI publicEndpoint) {
+
+    /**
+     * Where clients (the mini-program, staff browsers) reach the storage server, when it differs from
+     * {@link #endpoint()} (env {@code STORAGE_PUBLIC_ENDPOINT}); presigned URLs are made for it.
+     */
+    public URI clientEndpoint() {
+        return publicEndpoint != null ? publicEndpoint : endpoint;
+    }
+
 
     /** The settings to name when storage is unusable. */
     public static final String SETTINGS = "storage.endpoint (STORAGE_ENDPOINT), storage.access-key (STORAGE_ACCESS_KEY), "

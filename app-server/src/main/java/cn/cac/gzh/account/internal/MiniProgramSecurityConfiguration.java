@@ -19,7 +19,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class MiniProgramSecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {"/api/mini/auth/login", "/api/mini/auth/refresh", "/api/mini/self-check",
-            "/api/mini/office", "/api/mini/privacy-notice"};
+            "/api/mini/office", "/api/mini/privacy-notice", "/api/mini/forms/**"};
 
     @Bean
     @Order(10)

@@ -17,9 +17,13 @@ final class FilingCompleteness {
     private FilingCompleteness() {
     }
 
-    /** Throws 400 {@code FILING_INCOMPLETE} listing every missing field; changes nothing. */
-    static void require(FilingRow row) {
-        List<FieldProblem> missing = check(row);
+    /**
+     * Throws 400 {@code FILING_INCOMPLETE} listing every missing field, the form's and those the
+     * other submission checks found; changes nothing.
+     */
+    static void require(FilingRow row, List<FieldProblem> alsoMissing) {
+        List<FieldProblem> missing = new ArrayList<>(check(row));
+        missing.addAll(alsoMissing);
         if (!missing.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "FILING_INCOMPLETE", "登记备案表尚未填写完整", missing);
         }

@@ -1,5 +1,6 @@
 package cn.cac.gzh.filing.internal;
 
+import cn.cac.gzh.filing.FilingForm;
 import java.util.List;
 
 import cn.cac.gzh.account.CurrentOperator;

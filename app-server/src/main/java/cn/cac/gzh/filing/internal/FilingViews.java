@@ -1,9 +1,11 @@
 package cn.cac.gzh.filing.internal;
 
+import cn.cac.gzh.filing.FilingForm;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.identifiers.Masking;
@@ -65,26 +67,32 @@ class FilingViews {
         return DeadlineCalculator.isOverdue(row.getStatus(), row.getDueOn(), Times.today(clock));
     }
 
+    /** The form as the operator sees it: ID numbers and phones masked. */
     private FilingForm form(FilingRow row) {
+        return form(row, stored -> stored == null ? null : Masking.idNumber(cipher.decrypt(stored)), Masking::phone);
+    }
+
+    /** The full form, for the printed sheet. */
+    FilingForm unmaskedForm(FilingRow row) {
+        return form(row, cipher::decrypt, phone -> phone);
+    }
+
+    private static FilingForm form(FilingRow row, UnaryOperator<String> storedId, UnaryOperator<String> phone) {
         var account = new FilingForm.AccountSection(row.getAccountName(), row.getAccountWechatId(),
                 row.getAccountOriginalId(), row.getAccountType(), row.getOpenedOn(), row.getContentCategory(),
                 row.getRegistrationPlace(), row.getOperatingPlace(), row.getTownship(), row.getBusinessScope());
         if (row.getFormType() == FormType.UNIT) {
             var unit = new FilingForm.UnitSection(row.getUnitName(), row.getUnitType(), row.getUnitCode(),
                     row.getUnitAddress(),
-                    new FilingForm.PersonSection(row.getResponsibleName(), maskedId(row.getResponsibleIdCipher()),
-                            Masking.phone(row.getResponsiblePhone())),
-                    new FilingForm.AdministratorSection(row.getAdminName(), maskedId(row.getAdminIdCipher()),
-                            Masking.phone(row.getAdminPhone()), row.getAdminPosition()));
+                    new FilingForm.PersonSection(row.getResponsibleName(), storedId.apply(row.getResponsibleIdCipher()),
+                            phone.apply(row.getResponsiblePhone())),
+                    new FilingForm.AdministratorSection(row.getAdminName(), storedId.apply(row.getAdminIdCipher()),
+                            phone.apply(row.getAdminPhone()), row.getAdminPosition()));
             return new FilingForm(FormType.UNIT, account, unit, null);
         }
-        var individual = new FilingForm.IndividualSection(row.getPersonName(), maskedId(row.getPersonIdCipher()),
-                Masking.phone(row.getPersonPhone()), row.getPersonAddress(), row.getSelfEmployed(),
+        var individual = new FilingForm.IndividualSection(row.getPersonName(), storedId.apply(row.getPersonIdCipher()),
+                phone.apply(row.getPersonPhone()), row.getPersonAddress(), row.getSelfEmployed(),
                 row.getBusinessName(), row.getBusinessLicenceNo());
         return new FilingForm(FormType.INDIVIDUAL, account, null, individual);
-    }
-
-    private String maskedId(String stored) {
-        return stored == null ? null : Masking.idNumber(cipher.decrypt(stored));
     }
 }

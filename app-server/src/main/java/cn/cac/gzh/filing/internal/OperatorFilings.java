@@ -1,9 +1,13 @@
 package cn.cac.gzh.filing.internal;
 
+import cn.cac.gzh.filing.FilingForm;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.cac.gzh.account.OperatorConsents;
+import cn.cac.gzh.common.web.ApiError.FieldProblem;
+import cn.cac.gzh.filing.FilingRef;
+import cn.cac.gzh.filing.SubmissionCheck;
 import cn.cac.gzh.filing.ActorType;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.internal.FilingLifecycle.Action;
@@ -20,14 +24,16 @@ class OperatorFilings {
     private final FormWriter writer;
     private final FilingTransitions transitions;
     private final OperatorConsents consents;
+    private final List<SubmissionCheck> submissionChecks;
 
     OperatorFilings(FilingStore store, FilingMapper filings, FormWriter writer, FilingTransitions transitions,
-            OperatorConsents consents) {
+            OperatorConsents consents, List<SubmissionCheck> submissionChecks) {
         this.store = store;
         this.filings = filings;
         this.writer = writer;
         this.transitions = transitions;
         this.consents = consents;
+        this.submissionChecks = List.copyOf(submissionChecks);
     }
 
     List<FilingRow> list(long operatorId) {
@@ -72,7 +78,7 @@ class OperatorFilings {
         FilingStore.requireVersion(row, version);
         FilingStatus from = row.getStatus();
         row.setStatus(FilingLifecycle.next(from, Action.SUBMIT));
-        FilingCompleteness.require(row);
+        FilingCompleteness.require(row, otherChecks(row));
         return handIn(row, from, operatorId);
     }
 
@@ -85,7 +91,7 @@ class OperatorFilings {
         FilingStatus from = row.getStatus();
         row.setStatus(FilingLifecycle.next(from, Action.REQUEST_CHANGE));
         writer.write(form, row);
-        FilingCompleteness.require(row);
+        FilingCompleteness.require(row, otherChecks(row));
         return handIn(row, from, operatorId);
     }
 
@@ -99,6 +105,11 @@ class OperatorFilings {
         store.update(row);
         transitions.record(row, from, ActorType.OPERATOR, operatorId, reason, store.now());
         return row;
+    }
+
+    private List<FieldProblem> otherChecks(FilingRow row) {
+        FilingRef ref = new FilingRef(row.getId(), row.getOperatorId(), row.getFormType(), row.getStatus());
+        return submissionChecks.stream().flatMap(check -> check.missing(ref).stream()).toList();
     }
 
     private FilingRow handIn(FilingRow row, FilingStatus from, long operatorId) {

@@ -12,8 +12,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MinioConfiguration {
 
+    /** Talks to the storage server. */
     @Bean
     MinioClient minioClient(StorageProperties properties) {
+        return client(properties, properties.endpoint().toString());
+    }
+
+    /**
+     * Only signs URLs for clients (no network calls: the region is given), so the host inside
+     * presigned URLs is the one clients reach.
+     */
+    @Bean
+    PresigningClient presigningClient(StorageProperties properties) {
+        return new PresigningClient(client(properties, properties.clientEndpoint().toString()));
+    }
+
+    record PresigningClient(MinioClient client) {
+    }
+
+    private static MinioClient client(StorageProperties properties, String endpoint) {
         // Short connect timeout: an unreachable server must fail a request (and the health check) quickly.
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -22,7 +39,7 @@ class MinioConfiguration {
                 .retryOnConnectionFailure(false)
                 .build();
         return MinioClient.builder()
-                .endpoint(properties.endpoint().toString())
+                .endpoint(endpoint)
                 .region(properties.region())
                 .credentials(properties.accessKey(), properties.secretKey())
                 .httpClient(http)

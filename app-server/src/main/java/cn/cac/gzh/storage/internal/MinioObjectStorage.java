@@ -1,13 +1,24 @@
 package cn.cac.gzh.storage.internal;
 
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.gzh.storage.ObjectStorageException;
+import cn.cac.gzh.storage.PresignedPost;
 import cn.cac.gzh.storage.StorageProperties;
 import cn.cac.gzh.storage.StoredObject;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.PostPolicy;
+import io.minio.http.Method;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -22,11 +33,16 @@ class MinioObjectStorage implements ObjectStorage {
     private static final long PART_SIZE = 10L * 1024 * 1024;
 
     private final MinioClient client;
+    private final MinioClient presigner;
     private final String bucket;
+    private final String bucketUrl;
 
-    MinioObjectStorage(MinioClient client, StorageProperties properties) {
+    MinioObjectStorage(MinioClient client, MinioConfiguration.PresigningClient presigner, StorageProperties properties) {
         this.client = client;
+        this.presigner = presigner.client();
         this.bucket = properties.bucket();
+        String base = properties.clientEndpoint().toString();
+        this.bucketUrl = (base.endsWith("/") ? base : base + "/") + bucket;
     }
 
     @Override
@@ -64,6 +80,45 @@ class MinioObjectStorage implements ObjectStorage {
                 return Optional.empty();
             }
             throw failure("read", e);
+        }
+    }
+
+    @Override
+    public void copy(String sourceKey, String targetKey) {
+        try {
+            client.copyObject(CopyObjectArgs.builder().bucket(bucket).object(targetKey)
+                    .source(CopySource.builder().bucket(bucket).object(sourceKey).build())
+                    .build());
+        } catch (Exception e) {
+            throw failure("copy", e);
+        }
+    }
+
+    @Override
+    public PresignedPost presignedPost(String key, String contentType, long maxBytes, Duration validity) {
+        ZonedDateTime expiresAt = ZonedDateTime.now().plus(validity);
+        PostPolicy policy = new PostPolicy(bucket, expiresAt);
+        policy.addEqualsCondition("key", key);
+        policy.addEqualsCondition("Content-Type", contentType);
+        policy.addContentLengthRangeCondition(1, maxBytes);
+        try {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("key", key);
+            fields.put("Content-Type", contentType);
+            fields.putAll(presigner.getPresignedPostFormData(policy));
+            return new PresignedPost(bucketUrl, Map.copyOf(fields), expiresAt.toInstant());
+        } catch (Exception e) {
+            throw failure("sign an upload to", e);
+        }
+    }
+
+    @Override
+    public String presignedGet(String key, Duration validity) {
+        try {
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(bucket).object(key).expiry((int) validity.toSeconds(), TimeUnit.SECONDS).build());
+        } catch (Exception e) {
+            throw failure("sign a download of", e);
         }
     }
 

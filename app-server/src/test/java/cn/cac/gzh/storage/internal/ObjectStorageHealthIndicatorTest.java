@@ -17,7 +17,7 @@ class ObjectStorageHealthIndicatorTest {
     void downWithReasonWhenTheServerIsUnreachable() {
         // port 9 (discard) is closed on loopback here: the connection is refused at once
         var properties = new StorageProperties(URI.create("http://127.0.0.1:9"), "key", "secret", "filing-materials",
-                "us-east-1", Duration.ofSeconds(1), Duration.ofSeconds(1));
+                "us-east-1", Duration.ofSeconds(1), Duration.ofSeconds(1), null);
         var indicator = new ObjectStorageHealthIndicator(new MinioConfiguration().minioClient(properties), properties);
 
         var health = indicator.health();

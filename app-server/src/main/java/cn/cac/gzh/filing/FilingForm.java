@@ -1,13 +1,10 @@
-package cn.cac.gzh.filing.internal;
+package cn.cac.gzh.filing;
 
 import java.time.LocalDate;
 
 import cn.cac.gzh.common.identifiers.MobileNumber;
 import cn.cac.gzh.common.identifiers.ResidentIdNumber;
 import cn.cac.gzh.common.identifiers.UnitCode;
-import cn.cac.gzh.filing.AccountType;
-import cn.cac.gzh.filing.FormType;
-import cn.cac.gzh.filing.UnitType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,14 +19,14 @@ import jakarta.validation.constraints.Size;
  * ID numbers come back masked: sending {@code null} for one keeps the stored number.
  */
 @Schema(description = "登记备案表内容（草稿可部分填写，提交时校验完整性）")
-record FilingForm(
+public record FilingForm(
         @Schema(description = "UNIT=表一（单位及社会团体），INDIVIDUAL=表二（个人或个体经营者）") @NotNull FormType formType,
         @Valid @NotNull AccountSection account,
         @Schema(description = "表一内容，formType=UNIT 时填写") @Valid UnitSection unit,
         @Schema(description = "表二内容，formType=INDIVIDUAL 时填写") @Valid IndividualSection individual) {
 
     @Schema(description = "公众号信息")
-    record AccountSection(
+    public record AccountSection(
             @Schema(description = "公众号名称") @NotBlank @Size(max = 64) String name,
             @Schema(description = "微信号") @Pattern(regexp = "[A-Za-z][-_A-Za-z0-9]{5,19}", message = "微信号应为6至20位字母、数字、下划线或减号，并以字母开头") String wechatId,
             @Schema(description = "原始ID，如 gh_0123456789ab") @Pattern(regexp = "gh_[0-9a-fA-F]{12}", message = "原始ID应为 gh_ 加12位字母或数字") String originalId,
@@ -43,7 +40,7 @@ record FilingForm(
     }
 
     @Schema(description = "表一：单位信息")
-    record UnitSection(
+    public record UnitSection(
             @Schema(description = "单位名称") @Size(max = 100) String name,
             @Schema(description = "单位类型") UnitType type,
             @Schema(description = "统一社会信用代码或组织机构代码") @UnitCode String creditCode,
@@ -53,14 +50,14 @@ record FilingForm(
     }
 
     @Schema(description = "单位负责人")
-    record PersonSection(
+    public record PersonSection(
             @Size(max = 32) String name,
             @Schema(description = "身份证号码；返回时脱敏，更新时传 null 表示不修改") @ResidentIdNumber String idNumber,
             @Schema(description = "手机号码") @MobileNumber String phone) {
     }
 
     @Schema(description = "公众号管理员")
-    record AdministratorSection(
+    public record AdministratorSection(
             @Size(max = 32) String name,
             @Schema(description = "身份证号码；返回时脱敏，更新时传 null 表示不修改") @ResidentIdNumber String idNumber,
             @MobileNumber String phone,
@@ -68,7 +65,7 @@ record FilingForm(
     }
 
     @Schema(description = "表二：个人或个体经营者")
-    record IndividualSection(
+    public record IndividualSection(
             @Size(max = 32) String name,
             @Schema(description = "身份证号码；返回时脱敏，更新时传 null 表示不修改") @ResidentIdNumber String idNumber,
             @MobileNumber String phone,

@@ -1,0 +1,64 @@
+package cn.cac.gzh.filing.internal;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import cn.cac.gzh.filing.FilingLookup;
+import cn.cac.gzh.filing.FilingRef;
+import cn.cac.gzh.filing.FilingSheet;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+
+import org.springframework.stereotype.Service;
+
+@Service
+class FilingDirectory implements FilingLookup {
+
+    private final FilingMapper filings;
+    private final RetentionMapper retention;
+    private final FilingViews views;
+
+    FilingDirectory(FilingMapper filings, RetentionMapper retention, FilingViews views) {
+        this.filings = filings;
+        this.retention = retention;
+        this.views = views;
+    }
+
+    @Override
+    public Optional<FilingRef> findOwned(long filingId, long operatorId) {
+        return Optional.ofNullable(filings.findOwned(filingId, operatorId)).map(FilingDirectory::ref);
+    }
+
+    @Override
+    public Optional<FilingRef> find(long filingId) {
+        return Optional.ofNullable(filings.selectById(filingId)).map(FilingDirectory::ref);
+    }
+
+    @Override
+    public Optional<FilingSheet> sheet(long filingId) {
+        return Optional.ofNullable(filings.selectById(filingId)).map(row -> new FilingSheet(row.getId(), row.getStatus(),
+                row.getFilingNumber(), views.unmaskedForm(row)));
+    }
+
+    @Override
+    public List<Long> revokedBefore(LocalDateTime cutoff) {
+        return retention.idsInStatusUntouchedSince("REVOKED", cutoff);
+    }
+
+    @Override
+    public List<Long> abandonedDraftsBefore(LocalDateTime cutoff) {
+        return retention.idsInStatusUntouchedSince("DRAFT", cutoff);
+    }
+
+    private static FilingRef ref(FilingRow row) {
+        return new FilingRef(row.getId(), row.getOperatorId(), row.getFormType(), row.getStatus());
+    }
+
+    @Mapper
+    interface RetentionMapper {
+
+        @Select("SELECT id FROM filing WHERE status = #{status} AND updated_at < #{cutoff} ORDER BY id LIMIT 1000")
+        List<Long> idsInStatusUntouchedSince(String status, LocalDateTime cutoff);
+    }
+}

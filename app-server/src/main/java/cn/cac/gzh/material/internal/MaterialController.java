@@ -1,0 +1,154 @@
+package cn.cac.gzh.material.internal;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import cn.cac.gzh.account.CurrentOperator;
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.FilingLookup;
+import cn.cac.gzh.filing.FilingRef;
+import cn.cac.gzh.material.MaterialChecklist;
+import cn.cac.gzh.material.MaterialType;
+import cn.cac.gzh.storage.ObjectStorage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "备案材料", description = "按清单上传材料：申请上传凭证 → 小程序直传对象存储（wx.uploadFile）→ 确认。只能操作本人备案的材料。")
+@SecurityRequirement(name = "bearer")
+@RestController
+@RequestMapping("/api/mini/filings/{filingId}/materials")
+class MaterialController {
+
+    private final UploadTickets tickets;
+    private final MaterialMapper mapper;
+    private final MaterialChecklistCheck checklist;
+    private final FilingLookup filings;
+    private final ObjectStorage storage;
+
+    MaterialController(UploadTickets tickets, MaterialMapper mapper, MaterialChecklistCheck checklist,
+            FilingLookup filings, ObjectStorage storage) {
+        this.tickets = tickets;
+        this.mapper = mapper;
+        this.checklist = checklist;
+        this.filings = filings;
+        this.storage = storage;
+    }
+
+    record TicketRequest(
+            @NotNull MaterialType materialType,
+            @Schema(description = "原文件名，仅用于显示") @NotBlank @Size(max = 200) String fileName,
+            @Schema(description = "image/jpeg、image/png 或 application/pdf") @NotBlank @Size(max = 64) String contentType,
+            @Schema(description = "文件字节数") @NotNull @Positive Long size) {
+    }
+
+    @Schema(description = "上传凭证：以 multipart/form-data POST 到 url，附带 fields 的全部字段，文件字段名为 file")
+    record TicketResponse(String ticketId, MaterialType materialType, String url, Map<String, String> fields,
+            String fileField, OffsetDateTime expiresAt, long maxBytes) {
+    }
+
+    record FileView(long id, MaterialType materialType, String fileName, String contentType, long size, String sha256,
+            OffsetDateTime uploadedAt, boolean current, boolean purged) {
+    }
+
+    record ChecklistItem(MaterialType materialType, String label, boolean uploaded, FileView current, List<FileView> history) {
+    }
+
+    record ChecklistView(List<ChecklistItem> items, List<MaterialType> missing) {
+    }
+
+    @Operation(summary = "材料清单", description = "按表一/表二列出所需材料、当前文件及历史版本。")
+    @GetMapping
+    ChecklistView list(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId) {
+        FilingRef filing = owned(operator, filingId);
+        List<FileView> files = mapper.filesOfFiling(filingId).stream().map(MaterialController::view).toList();
+        List<ChecklistItem> items = MaterialChecklist.requiredFor(filing.formType()).stream().map(type -> {
+            List<FileView> ofType = files.stream().filter(f -> f.materialType() == type).toList();
+            FileView current = ofType.stream().filter(f -> f.current() && !f.purged()).findFirst().orElse(null);
+            return new ChecklistItem(type, type.label(), current != null, current,
+                    ofType.stream().filter(f -> !f.current()).toList());
+        }).toList();
+        return new ChecklistView(items, checklist.missingTypes(filing));
+    }
+
+    @Operation(summary = "申请上传凭证", description = "返回对象存储的预签名 POST 策略（有效期不超过10分钟），存储服务器强制校验对象键、类型和大小。错误码：FILE_TYPE_NOT_ALLOWED、FILE_TOO_LARGE、MATERIAL_TYPE_NOT_IN_CHECKLIST、MATERIALS_LOCKED、STORAGE_UNAVAILABLE。")
+    @PostMapping("/uploads")
+    @ResponseStatus(HttpStatus.CREATED)
+    TicketResponse ticket(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
+            @Valid @RequestBody TicketRequest request) {
+        var ticket = tickets.issue(operator.id(), filingId, request.materialType(), request.fileName(),
+                request.contentType(), request.size());
+        return new TicketResponse(ticket.ticketId(), ticket.materialType(), ticket.upload().url(), ticket.upload().fields(),
+                "file", ticket.upload().expiresAt().atOffset(java.time.ZoneOffset.UTC)
+                        .atZoneSameInstant(cn.cac.gzh.common.TimeConfiguration.DISPLAY_ZONE).toOffsetDateTime(),
+                ticket.maxBytes());
+    }
+
+    @Operation(summary = "确认上传", description = "检查文件确已上传、真实类型（文件头）与所选类型一致、大小，计算 SHA-256；同类材料重新上传会替换当前版本并保留历史。错误码：UPLOAD_MISSING、FILE_TYPE_MISMATCH、UPLOAD_TICKET_CLOSED、STORAGE_UNAVAILABLE。")
+    @PostMapping("/uploads/{ticketId}/confirm")
+    FileView confirm(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
+            @PathVariable String ticketId) {
+        if (!ticketId.matches("[0-9a-f]{32}")) {
+            throw ApiException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
+        }
+        return view(tickets.confirm(operator.id(), filingId, ticketId));
+    }
+
+    @Operation(summary = "下载本人材料", description = "仅限本人备案的材料。错误码：MATERIAL_NOT_FOUND、MATERIAL_PURGED。")
+    @GetMapping("/{materialId}/content")
+    ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal CurrentOperator operator,
+            @PathVariable long filingId, @PathVariable long materialId) {
+        owned(operator, filingId);
+        MaterialMapper.StoredFile file = mapper.fileOfFiling(materialId, filingId);
+        if (file == null) {
+            throw ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在");
+        }
+        if (file.purgedAt() != null) {
+            throw new ApiException(HttpStatus.GONE, "MATERIAL_PURGED", "该材料已按保存期限删除");
+        }
+        InputStream content = storage.open(file.objectKey())
+                .orElseThrow(() -> ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .contentLength(file.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(new InputStreamResource(content));
+    }
+
+    private FilingRef owned(CurrentOperator operator, long filingId) {
+        return filings.findOwned(filingId, operator.id())
+                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+    }
+
+    private static FileView view(MaterialMapper.StoredFile file) {
+        return new FileView(file.id(), file.materialType(), file.fileName(), file.contentType(), file.sizeBytes(),
+                file.sha256(), Times.display(file.uploadedAt()), file.supersededAt() == null, file.purgedAt() != null);
+    }
+}

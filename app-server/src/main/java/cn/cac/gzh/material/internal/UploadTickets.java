@@ -1,0 +1,188 @@
+package cn.cac.gzh.material.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.FilingLookup;
+import cn.cac.gzh.filing.FilingRef;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.material.MaterialChecklist;
+import cn.cac.gzh.material.MaterialProperties;
+import cn.cac.gzh.material.MaterialType;
+import cn.cac.gzh.storage.ObjectStorage;
+import cn.cac.gzh.storage.ObjectStorageException;
+import cn.cac.gzh.storage.PresignedPost;
+import cn.cac.gzh.storage.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Direct uploads: a ticket names one object key and what may go there; the storage server enforces
+ * it; confirmation checks what actually arrived before anything refers to it.
+ */
+@Service
+class UploadTickets {
+
+    static final Set<String> ALLOWED_TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
+    private static final Set<FilingStatus> UPLOADABLE = Set.of(FilingStatus.DRAFT, FilingStatus.REJECTED, FilingStatus.APPROVED);
+    private static final Logger log = LoggerFactory.getLogger(UploadTickets.class);
+
+    private final FilingLookup filings;
+    private final MaterialMapper mapper;
+    private final ObjectStorage storage;
+    private final MaterialProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    UploadTickets(FilingLookup filings, MaterialMapper mapper, ObjectStorage storage, MaterialProperties properties,
+            TransactionTemplate transaction, Clock clock) {
+        this.filings = filings;
+        this.mapper = mapper;
+        this.storage = storage;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    record IssuedTicket(String ticketId, MaterialType materialType, PresignedPost upload, long maxBytes) {
+    }
+
+    IssuedTicket issue(long operatorId, long filingId, MaterialType type, String fileName, String contentType, long size) {
+        FilingRef filing = ownedUploadable(operatorId, filingId);
+        if (!MaterialChecklist.requiredFor(filing.formType()).contains(type)) {
+            throw ApiException.badRequest("MATERIAL_TYPE_NOT_IN_CHECKLIST", "该备案表不需要此类材料：" + type.label());
+        }
+        if (!ALLOWED_TYPES.contains(contentType)) {
+            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "仅支持 JPEG、PNG 图片或 PDF 文件");
+        }
+        long max = properties.maxFileSize().toBytes();
+        if (size <= 0 || size > max) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+                    "文件大小应在 1 字节到 " + properties.maxFileSize().toMegabytes() + " MB 之间");
+        }
+        String ticketId = UUID.randomUUID().toString().replace("-", "");
+        String uploadKey = "u/" + UUID.randomUUID().toString().replace("-", "");
+        LocalDateTime now = LocalDateTime.now(clock);
+        PresignedPost upload = storage.presignedPost(uploadKey, contentType, max, properties.uploadTicketTtl());
+        mapper.insertTicket(new MaterialMapper.Ticket(ticketId, filingId, operatorId, type, uploadKey,
+                safeFileName(fileName), contentType, size, "PENDING", now, now.plus(properties.uploadTicketTtl())));
+        return new IssuedTicket(ticketId, type, upload, max);
+    }
+
+    /**
+     * Checks the uploaded object and files it. Storage work happens outside the database
+     * transaction; the rows are written only once the object is in its final place.
+     */
+    MaterialMapper.StoredFile confirm(long operatorId, long filingId, String ticketId) {
+        ownedUploadable(operatorId, filingId);
+        MaterialMapper.Ticket ticket = transaction.execute(status -> mapper.lockTicket(ticketId, filingId));
+        if (ticket == null || ticket.operatorId() != operatorId) {
+            throw ApiException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
+        }
+        if ("CONFIRMED".equals(ticket.status())) {
+            return mapper.fileOfUpload(ticketId);
+        }
+        if (!"PENDING".equals(ticket.status())) {
+            throw ApiException.conflict("UPLOAD_TICKET_CLOSED", "上传凭证已失效，请重新上传");
+        }
+        StoredObject object = storage.stat(ticket.uploadKey())
+                .orElseThrow(() -> ApiException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
+        long max = properties.maxFileSize().toBytes();
+        if (object.size() <= 0 || object.size() > max) {
+            refuse(ticket);
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", "文件大小超出限制，请重新上传");
+        }
+        Inspection inspection = inspect(ticket.uploadKey());
+        if (!ticket.contentType().equals(inspection.sniffedType())) {
+            refuse(ticket);
+            throw ApiException.badRequest("FILE_TYPE_MISMATCH", "文件内容与所选类型不符（仅支持真实的 JPEG、PNG 或 PDF 文件），请重新上传");
+        }
+        String objectKey = "m/" + UUID.randomUUID().toString().replace("-", "");
+        // the upload key stays writable until the policy expires; the final key never is
+        storage.copy(ticket.uploadKey(), objectKey);
+        try {
+            transaction.executeWithoutResult(status -> {
+                LocalDateTime now = LocalDateTime.now(clock);
+                mapper.supersede(filingId, ticket.materialType(), now);
+                mapper.insertFile(filingId, ticket.materialType(), ticketId, objectKey, ticket.fileName(),
+                        ticket.contentType(), object.size(), inspection.sha256(), operatorId, now);
+                mapper.finishTicket(ticketId, "CONFIRMED", now);
+            });
+        } catch (DuplicateKeyException concurrentConfirm) {
+            // the same ticket was confirmed twice at once: the other request filed it
+            deleteQuietly(objectKey);
+            return mapper.fileOfUpload(ticketId);
+        } catch (RuntimeException e) {
+            deleteQuietly(objectKey);
+            throw e;
+        }
+        deleteQuietly(ticket.uploadKey());
+        log.info("Material confirmed: filingId={} type={} size={}", filingId, ticket.materialType(), object.size());
+        return mapper.fileOfUpload(ticketId);
+    }
+
+    private FilingRef ownedUploadable(long operatorId, long filingId) {
+        FilingRef filing = filings.findOwned(filingId, operatorId)
+                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+        if (!UPLOADABLE.contains(filing.status())) {
+            throw ApiException.conflict("MATERIALS_LOCKED", "备案当前状态为“" + filing.status().label() + "”，不能更换材料");
+        }
+        return filing;
+    }
+
+    private void refuse(MaterialMapper.Ticket ticket) {
+        deleteQuietly(ticket.uploadKey());
+        transaction.executeWithoutResult(status -> mapper.finishTicket(ticket.id(), "REFUSED", LocalDateTime.now(clock)));
+    }
+
+    record Inspection(String sniffedType, String sha256) {
+    }
+
+    /** One streaming pass: the first bytes for the type, all bytes for the hash. */
+    private Inspection inspect(String key) {
+        try (InputStream raw = storage.open(key)
+                .orElseThrow(() -> ApiException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
+             DigestInputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
+            byte[] header = in.readNBytes(FileSniffer.HEADER_BYTES);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            String type = FileSniffer.contentType(header).orElse("unknown");
+            return new Inspection(type, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+        } catch (IOException e) {
+            throw new ObjectStorageException("Could not read an uploaded object", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (ObjectStorageException e) {
+            // the clean-up job retries for unconfirmed uploads; a leftover upload object holds no reference
+            log.warn("Could not delete an object now; clean-up will retry: reason={}", e.getMessage());
+        }
+    }
+
+    /** Keeps a display name only: no path, no control characters, bounded length. */
+    static String safeFileName(String name) {
+        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        if (base.isEmpty()) {
+            base = "file";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+}
