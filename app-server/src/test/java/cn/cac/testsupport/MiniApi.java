@@ -70,6 +70,19 @@ public final class MiniApi {
         return exchange(HttpMethod.PUT, path, token, body);
     }
 
+    /** A binary answer (files, PDFs). */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    public Download download(String path, String token) {
+        var request = client.get().uri(path);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.exchange((req, res) -> new Download(res.getStatusCode().value(),
+                String.valueOf(res.getHeaders().getContentType()), res.getBody().readAllBytes()));
+    }
+
     /** Sends {@code raw} as it is, declared as JSON (for malformed bodies). */
     public Response postRaw(String path, String token, String raw) {
         var request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(raw);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ class FilingConcurrencyIntegrationTest {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < FILINGS; i++) {
             var created = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
+            new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
             var submitted = api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version()));
             assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
             ids.add(created.id());
@@ -144,6 +146,7 @@ class FilingConcurrencyIntegrationTest {
         MiniApi api = MiniApi.on(port);
         String token = api.loginWithConsent("decide-" + UUID.randomUUID()).accessToken();
         var created = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
+        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
         var submitted = api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version()));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.PublishedEventLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,13 @@ class OperatorJourneyIntegrationTest {
         Map<String, Object> responsible = FilingForms.section(saved.map("form"), "unit", "responsiblePerson");
         assertThat(responsible.get("idNumber")).isEqualTo("110***********002X");
         assertThat(responsible.get("phone")).isEqualTo("139****5678");
+        // the form is complete, the materials are not: submission names each missing item
+        var noMaterials = api.post("/api/mini/filings/" + id + "/submit", token, Map.of("version", saved.version()));
+        assertThat(noMaterials.code()).isEqualTo("FILING_INCOMPLETE");
+        assertThat(noMaterials.fieldErrors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder(
+                "materials.LICENCE", "materials.RESPONSIBLE_ID_FRONT", "materials.RESPONSIBLE_ID_BACK",
+                "materials.ADMIN_ID_FRONT", "materials.ADMIN_ID_BACK", "materials.SIGNED_UNIT_FORM");
+        new MaterialUploads(api).completeChecklist(token, id, "UNIT");
         var submitted = api.post("/api/mini/filings/" + id + "/submit", token, Map.of("version", saved.version()));
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
@@ -149,6 +157,7 @@ class OperatorJourneyIntegrationTest {
         var created = api.post("/api/mini/filings", token, form);
         assertThat(created.status()).isEqualTo(201);
         long id = created.id();
+        new MaterialUploads(api).completeChecklist(token, id, "INDIVIDUAL");
         var submitted = api.post("/api/mini/filings/" + id + "/submit", token, Map.of("version", created.version()));
         assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
 
