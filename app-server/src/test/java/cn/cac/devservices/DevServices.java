@@ -48,6 +48,15 @@ public final class DevServices implements AutoCloseable {
         return services.stream().map(service -> service.name() + ": " + service.location()).toList();
     }
 
+    /** Stops one service now (tests of what happens when it goes down). */
+    public synchronized void stop(String name) {
+        services.stream().filter(service -> service.name().equals(name)).findFirst().ifPresent(service -> {
+            service.close();
+            services.remove(service);
+            log.info("Dev service stopped on request: service=\"{}\"", name);
+        });
+    }
+
     public synchronized boolean isRunning(String name) {
         return services.stream().anyMatch(service -> service.name().equals(name));
     }

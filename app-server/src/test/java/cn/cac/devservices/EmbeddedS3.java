@@ -42,6 +42,7 @@ final class EmbeddedS3 implements DevService {
                 .blobStore(BlobStores.create(provider, properties))
                 .endpoint(URI.create("http://127.0.0.1:" + FreePorts.next()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .stopTimeout(500)
                 .build();
         try {
             proxy.start();

@@ -33,8 +33,8 @@ class FormPdfRenderer {
     private static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static final float MARGIN = 50;
     private static final float LABEL_WIDTH = 150;
-    private static final float TEXT = 10.5f;
-    private static final float LINE = 15;
+    private static final float TEXT = 10f;
+    private static final float LINE = 14;
 
     private final byte[] fontBytes;
 
@@ -72,9 +72,11 @@ class FormPdfRenderer {
                 }
                 canvas.centered(title, MARGIN, right, 62, 18);
                 canvas.centered(type == FormType.UNIT ? "（单位及社会团体）" : "（个人或个体经营者）", MARGIN, right, 88, 12);
-                float top = 115;
+                float top = 110;
+                // a blank form is filled in by hand: taller rows
+                float rowHeight = form == null ? 24 : 20;
                 for (Row row : rows(type, form, masked)) {
-                    top = draw(canvas, row, top, right);
+                    top = draw(canvas, row, top, right, rowHeight);
                 }
                 drawSignatures(canvas, type, top + 12, right, date);
             }
@@ -91,21 +93,24 @@ class FormPdfRenderer {
         }
     }
 
-    private static float draw(PdfCanvas canvas, Row row, float top, float right) {
+    private static float draw(PdfCanvas canvas, Row row, float top, float right, float rowHeight) {
         float width = right - MARGIN;
         if (row.section()) {
-            canvas.box(MARGIN, top, width, 20, 0.9f);
-            canvas.text(row.label(), MARGIN + 6, top + 4, 11);
-            return top + 20;
+            canvas.box(MARGIN, top, width, 19, 0.9f);
+            canvas.text(row.label(), MARGIN + 6, top + 4, 10.5f);
+            return top + 19;
         }
         List<String> lines = canvas.wrap(canvas.printable(row.value() == null ? "" : row.value()),
                 width - LABEL_WIDTH - 12, TEXT);
-        float height = Math.max(22, lines.size() * LINE + 7);
+        List<String> labelLines = canvas.wrap(row.label(), LABEL_WIDTH - 12, TEXT);
+        float height = Math.max(rowHeight, Math.max(lines.size(), labelLines.size()) * LINE + 6);
         canvas.box(MARGIN, top, LABEL_WIDTH, height, 0.97f);
         canvas.box(MARGIN + LABEL_WIDTH, top, width - LABEL_WIDTH, height, 1);
-        canvas.text(row.label(), MARGIN + 6, top + 5, TEXT);
+        for (int i = 0; i < labelLines.size(); i++) {
+            canvas.text(labelLines.get(i), MARGIN + 6, top + 4 + i * LINE, TEXT);
+        }
         for (int i = 0; i < lines.size(); i++) {
-            canvas.text(lines.get(i), MARGIN + LABEL_WIDTH + 6, top + 5 + i * LINE, TEXT);
+            canvas.text(lines.get(i), MARGIN + LABEL_WIDTH + 6, top + 4 + i * LINE, TEXT);
         }
         return top + height;
     }
@@ -120,7 +125,7 @@ class FormPdfRenderer {
             canvas.text(lines.get(i), MARGIN, top + i * LINE, TEXT);
         }
         float boxTop = top + lines.size() * LINE + 8;
-        float boxHeight = 90;
+        float boxHeight = 80;
         if (type == FormType.UNIT) {
             float half = width / 2;
             canvas.box(MARGIN, boxTop, half, boxHeight, 1);

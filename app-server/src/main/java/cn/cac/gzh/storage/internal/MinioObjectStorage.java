@@ -13,6 +13,7 @@ import cn.cac.gzh.storage.ObjectStorageException;
 import cn.cac.gzh.storage.PresignedPost;
 import cn.cac.gzh.storage.StorageProperties;
 import cn.cac.gzh.storage.StoredObject;
+import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
@@ -64,7 +65,8 @@ class MinioObjectStorage implements ObjectStorage {
             return Optional.of(new StoredObject(key, stat.size(), stat.contentType(), stat.etag(),
                     stat.lastModified().toInstant()));
         } catch (Exception e) {
-            if (isMissing(e)) {
+            // HEAD answers carry no error body: a missing bucket also looks like a missing key
+            if (isMissing(e) && bucketExists()) {
                 return Optional.empty();
             }
             throw failure("inspect", e);
@@ -128,6 +130,14 @@ class MinioObjectStorage implements ObjectStorage {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw failure("delete", e);
+        }
+    }
+
+    private boolean bucketExists() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw failure("check", e);
         }
     }
 
