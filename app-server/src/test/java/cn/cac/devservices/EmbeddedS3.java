@@ -84,6 +84,8 @@ final class EmbeddedS3 implements DevService {
     public void close() {
         try {
             proxy.stop();
+        } catch (java.util.concurrent.TimeoutException graceful) {
+            // open keep-alive connections outlived the graceful period; the server is stopped anyway
         } catch (Exception e) {
             throw new IllegalStateException("Embedded S3 server did not stop", e);
         }

@@ -92,6 +92,29 @@ class MaterialCleanupIntegrationTest {
         assertThat(cleanup.run().purgedFiles()).isZero();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScheduledRunSkipsWhileAnotherInstanceHoldsTheLock() {
+        MiniApi api = MiniApi.on(port);
+        String token = api.loginWithConsent("lock-" + UUID.randomUUID()).accessToken();
+        long filing = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId())).id();
+        var orphan = new MaterialUploads(api).ticket(token, filing, "LICENCE", "o.jpg", "image/jpeg", 10);
+        jdbc.update("UPDATE material_upload SET expires_at = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR WHERE id = ?", orphan.get("ticketId"));
+        jdbc.update("DELETE FROM shedlock WHERE name = 'material-cleanup'");
+        jdbc.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) "
+                + "VALUES ('material-cleanup', UTC_TIMESTAMP(3) + INTERVAL 10 MINUTE, UTC_TIMESTAMP(3), 'other-instance')");
+
+        cleanup.scheduledRun();
+        assertThat(status(orphan.get("ticketId"))).as("another instance holds the lock").isEqualTo("PENDING");
+
+        // the other instance's lock runs out
+        jdbc.update("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE name = 'material-cleanup'");
+        cleanup.scheduledRun();
+        assertThat(status(orphan.get("ticketId"))).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("SELECT locked_by FROM shedlock WHERE name = 'material-cleanup'", String.class))
+                .isNotEqualTo("other-instance");
+    }
+
     private java.util.List<String> keysOf(long filingId) {
         return jdbc.queryForList("SELECT object_key FROM material_file WHERE filing_id = ?", String.class, filingId);
     }
