@@ -104,6 +104,10 @@ class FilingRow {
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private LocalDateTime decidedAt;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private LocalDateTime paperReceivedAt;
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private Long paperReceivedBy;
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String rejectionReason;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String revocationReason;
@@ -192,6 +196,10 @@ class FilingRow {
     public void setDueOn(LocalDate dueOn) { this.dueOn = dueOn; }
     public LocalDateTime getSubmittedAt() { return submittedAt; }
     public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
+    public LocalDateTime getPaperReceivedAt() { return paperReceivedAt; }
+    public void setPaperReceivedAt(LocalDateTime paperReceivedAt) { this.paperReceivedAt = paperReceivedAt; }
+    public Long getPaperReceivedBy() { return paperReceivedBy; }
+    public void setPaperReceivedBy(Long paperReceivedBy) { this.paperReceivedBy = paperReceivedBy; }
     public LocalDateTime getDecidedAt() { return decidedAt; }
     public void setDecidedAt(LocalDateTime decidedAt) { this.decidedAt = decidedAt; }
     public String getRejectionReason() { return rejectionReason; }

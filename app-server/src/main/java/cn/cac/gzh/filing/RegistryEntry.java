@@ -1,0 +1,11 @@
+package cn.cac.gzh.filing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One registry row (no personal numbers). */
+public record RegistryEntry(long id, String accountName, String wechatId, String originalId, FormType formType,
+        String subjectName, String township, FilingStatus status, String statusLabel, String filingNumber,
+        LocalDate dueOn, boolean overdue, long operatorId, OffsetDateTime submittedAt, OffsetDateTime createdAt,
+        boolean paperReceived) {
+}

@@ -1,0 +1,172 @@
+package cn.cac.gzh.filing.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.EnforcementAction;
+import cn.cac.gzh.filing.EnforcementRecord;
+import cn.cac.gzh.filing.FilingRegistry;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.RegistryEntry;
+import cn.cac.gzh.filing.RegistryPage;
+import cn.cac.gzh.filing.RegistryQuery;
+import cn.cac.gzh.filing.RegistryStats;
+import cn.cac.gzh.filing.StaffFilingView;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class RegistryService implements FilingRegistry {
+
+    private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at", "dueOn", "due_on",
+            "accountName", "account_name", "filingNumber", "filing_number", "submittedAt", "submitted_at");
+    private static final String LIST_COLUMNS = "id, operator_id, status, form_type, account_name, account_wechat_id, "
+            + "account_original_id, subject_name, township, filing_number, due_on, submitted_at, created_at, paper_received_at";
+
+    private final FilingMapper filings;
+    private final RegistryMapper registry;
+    private final TransitionMapper transitions;
+    private final FilingViews views;
+    private final Clock clock;
+
+    RegistryService(FilingMapper filings, RegistryMapper registry, TransitionMapper transitions, FilingViews views, Clock clock) {
+        this.filings = filings;
+        this.registry = registry;
+        this.transitions = transitions;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Override
+    public RegistryPage search(RegistryQuery query) {
+        LocalDate today = Times.today(clock);
+        QueryWrapper<FilingRow> where = new QueryWrapper<FilingRow>().select(LIST_COLUMNS);
+        if (query.text() != null && !query.text().isBlank()) {
+            // likeRight appends the %; the user's own % and _ are escaped
+            String prefix = escapeLike(query.text().strip());
+            where.and(w -> w.likeRight("account_name", prefix).or().likeRight("subject_name", prefix)
+                    .or().likeRight("account_wechat_id", prefix).or().likeRight("account_original_id", prefix)
+                    .or().likeRight("filing_number", prefix));
+        }
+        where.eq(query.status() != null, "status", query.status() == null ? null : query.status().name())
+                .eq(query.township() != null && !query.township().isBlank(), "township", query.township())
+                .eq(query.formType() != null, "form_type", query.formType() == null ? null : query.formType().name())
+                .eq(query.operatorId() != null, "operator_id", query.operatorId())
+                .ge(query.dueFrom() != null, "due_on", query.dueFrom())
+                .le(query.dueTo() != null, "due_on", query.dueTo());
+        if (Boolean.TRUE.equals(query.overdue())) {
+            where.in("status", "DRAFT", "REJECTED").lt("due_on", today);
+        }
+        String sort = query.sort() == null || query.sort().isBlank() ? "-createdAt" : query.sort();
+        boolean descending = sort.startsWith("-");
+        String column = SORTABLE.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw ApiException.badRequest("SORT_NOT_SUPPORTED", "不支持按该字段排序：" + sort);
+        }
+        where.orderBy(true, !descending, column).orderBy(true, !descending, "id");
+        int size = Math.min(Math.max(query.size(), 1), 100);
+        Page<FilingRow> page = filings.selectPage(Page.of(Math.max(query.page(), 1), size), where);
+        List<RegistryEntry> items = page.getRecords().stream().map(row -> entry(row, today)).toList();
+        return new RegistryPage(items, page.getTotal(), (int) page.getCurrent(), size);
+    }
+
+    @Override
+    public Optional<StaffFilingView> detail(long filingId) {
+        FilingRow row = filings.selectById(filingId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        var history = transitions.findByFiling(filingId).stream()
+                .map(t -> new StaffFilingView.Transition(t.fromStatus(), t.toStatus(), t.actorType(), t.actorId(), t.reason(),
+                        Times.display(t.occurredAt())))
+                .toList();
+        var view = views.view(row);
+        return Optional.of(new StaffFilingView(row.getId(), row.getOperatorId(), row.getStatus(), row.getStatus().label(),
+                row.getVersion(), row.getFilingNumber(), row.getDueOn(), view.overdue(), view.form(),
+                row.getRejectionReason(), row.getRevocationReason(), Times.display(row.getSubmittedAt()),
+                Times.display(row.getDecidedAt()), Times.display(row.getPaperReceivedAt()), history,
+                enforcementOf(filingId)));
+    }
+
+    @Override
+    public RegistryStats stats() {
+        Map<FilingStatus, Long> byStatus = new EnumMap<>(FilingStatus.class);
+        for (FilingStatus status : FilingStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        registry.countByStatus().forEach(c -> byStatus.put(FilingStatus.valueOf(c.name()), c.count()));
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new RegistryStats(total, byStatus, toMap(registry.countByTownship()), toMap(registry.countBySubjectType()),
+                registry.countOverdue(Times.today(clock)), registry.countAwaitingPaper());
+    }
+
+    @Override
+    @Transactional
+    public void markPaperReceived(long filingId, long staffId) {
+        FilingRow row = filings.selectById(filingId);
+        if (row == null) {
+            throw FilingStore.notFound();
+        }
+        if (row.getStatus() != FilingStatus.APPROVED && row.getStatus() != FilingStatus.SUBMITTED) {
+            throw ApiException.conflict("ILLEGAL_TRANSITION", "备案当前状态为“" + row.getStatus().label() + "”，不能登记纸质材料");
+        }
+        registry.markPaperReceived(filingId, staffId, LocalDateTime.now(clock));
+    }
+
+    @Override
+    @Transactional
+    public EnforcementRecord recordEnforcement(long filingId, EnforcementAction action, LocalDate actedOn, String note,
+            long staffId) {
+        if (filings.selectById(filingId) == null) {
+            throw FilingStore.notFound();
+        }
+        var insert = new RegistryMapper.EnforcementInsert();
+        insert.filingId = filingId;
+        insert.action = action;
+        insert.actedOn = actedOn;
+        insert.note = note == null || note.isBlank() ? null : note.strip();
+        insert.staffId = staffId;
+        insert.createdAt = LocalDateTime.now(clock);
+        registry.insertEnforcement(insert);
+        return new EnforcementRecord(insert.id, filingId, action, action.label(), actedOn, insert.note, staffId,
+                Times.display(insert.createdAt));
+    }
+
+    @Override
+    public List<EnforcementRecord> enforcementOf(long filingId) {
+        return registry.enforcementOf(filingId).stream()
+                .map(r -> new EnforcementRecord(r.id(), r.filingId(), r.action(), r.action().label(), r.actedOn(), r.note(),
+                        r.staffId(), Times.display(r.createdAt())))
+                .toList();
+    }
+
+    private static RegistryEntry entry(FilingRow row, LocalDate today) {
+        return new RegistryEntry(row.getId(), row.getAccountName(), row.getAccountWechatId(), row.getAccountOriginalId(),
+                row.getFormType(), row.getSubjectName(), row.getTownship(), row.getStatus(), row.getStatus().label(),
+                row.getFilingNumber(), row.getDueOn(), DeadlineCalculator.isOverdue(row.getStatus(), row.getDueOn(), today),
+                row.getOperatorId(), Times.display(row.getSubmittedAt()), Times.display(row.getCreatedAt()),
+                row.getPaperReceivedAt() != null);
+    }
+
+    private static Map<String, Long> toMap(List<RegistryMapper.Count> counts) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        counts.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).forEach(c -> map.put(c.name(), c.count()));
+        return map;
+    }
+
+    /** Treats the user's % and _ as characters, not wildcards. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
