@@ -2,6 +2,8 @@ package cn.cac.devservices;
 
 import java.util.List;
 
+import cn.cac.gzh.console.ConsoleBootstrap;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -19,7 +21,10 @@ final class DevServicesBanner implements ApplicationListener<ApplicationReadyEve
                 .append("==================== 公众号登记备案平台 (local) ====================\n")
                 .append("  Service      ").append(base).append('\n')
                 .append("  Health       ").append(base).append("/actuator/health\n")
-                .append("  OpenAPI UI   ").append(base).append("/swagger-ui.html\n");
+                .append("  OpenAPI UI   ").append(base).append("/swagger-ui.html\n")
+                .append("  Console      ").append(base).append("/console/\n");
+        context.getBean(ConsoleBootstrap.class).generatedAdminPassword().ifPresent(password -> banner
+                .append("  First administrator (shown once): admin / ").append(password).append('\n'));
         for (String service : services) {
             banner.append("  ").append(service).append('\n');
         }

@@ -71,6 +71,10 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
             throw e;
         }
         var properties = services.properties();
+        if (persistent && !env.containsProperty("console.bootstrap-admin-password")) {
+            // local mode: a generated first password, shown in the banner (never a default one)
+            properties.put("console.generate-bootstrap-password", "true");
+        }
         if (!env.containsProperty("pii.encryption-key")) {
             // fixed development keys: data in .devservices/ must stay readable across restarts
             properties.put("pii.encryption-key", DEV_ENCRYPTION_KEY);

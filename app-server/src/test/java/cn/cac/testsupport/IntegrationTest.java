@@ -21,8 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.flyway.clean-disabled=false")
+        properties = {"spring.flyway.clean-disabled=false", "console.bootstrap-admin-password=" + IntegrationTest.ADMIN_PASSWORD})
 @ContextConfiguration(initializers = DevServicesInitializer.class)
 @Import({TestDatabaseReset.class, PublishedEventLog.class})
 public @interface IntegrationTest {
+
+    /** The first administrator ({@code admin}) of every test context. */
+    String ADMIN_PASSWORD = "Admin-Test-2026";
 }

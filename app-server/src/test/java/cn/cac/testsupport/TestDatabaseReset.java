@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Tests start from the migrations alone: clean, then migrate. Refuses to clean anything but the
+ * Tests start from the migrations alone: clean (once per JVM and database), then migrate. Refuses to clean anything but the
  * embedded database or a schema whose name says it is for tests, so a mistyped URL cannot wipe real data.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -26,7 +26,12 @@ class TestDatabaseReset {
                 throw new IllegalStateException("Refusing to clean schema '" + schema
                         + "': tests need the embedded database or a schema whose name contains 'test'");
             }
-            flyway.clean();
+            // once per JVM and database: a second test context must not wipe what the first one's beans set up
+            String marker = "gzh.test.cleaned:" + environment.getProperty("spring.datasource.url");
+            if (System.getProperty(marker) == null) {
+                flyway.clean();
+                System.setProperty(marker, "true");
+            }
             flyway.migrate();
         };
     }

@@ -1,0 +1,68 @@
+package cn.cac.gzh.console.internal;
+
+import cn.cac.gzh.common.web.ApiError;
+import cn.cac.gzh.common.web.ApiErrorWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * {@code /api/console/**} and the console pages: a session cookie (HttpOnly, SameSite=Strict, kept
+ * in Redis so every instance knows it), CSRF tokens for every state-changing call (the SPA reads the
+ * {@code XSRF-TOKEN} cookie and sends {@code X-XSRF-TOKEN}), roles per path.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    SecurityContextRepository consoleSecurityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(20)
+    SecurityFilterChain consoleSecurityChain(HttpSecurity http, ApiErrorWriter errors,
+            SecurityContextRepository consoleSecurityContextRepository) throws Exception {
+        http.securityMatcher("/api/console/**", "/console/**")
+                .securityContext(context -> context.securityContextRepository(consoleSecurityContextRepository))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/console/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/console/auth/csrf").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/console/auth/login").permitAll()
+                        .requestMatchers("/api/console/review/**").hasRole("REVIEWER")
+                        .requestMatchers("/api/console/registry/**", "/api/console/dashboard/**").hasAnyRole("REVIEWER", "ADMIN")
+                        .requestMatchers("/api/console/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.spa())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.logoutUrl("/api/console/auth/logout")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response, 401,
+                                new ApiError("UNAUTHENTICATED", "请先登录")))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, 403,
+                                request.getAttribute("org.springframework.security.web.csrf.CsrfToken") != null
+                                        && e.getClass().getSimpleName().contains("Csrf")
+                                        ? new ApiError("CSRF_INVALID", "页面已过期，请刷新后重试")
+                                        : new ApiError("FORBIDDEN", "无权进行此操作"))));
+        return http.build();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.cac.gzh.console.internal;
+
+import java.time.LocalDate;
+
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.FilingRegistry;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.FormType;
+import cn.cac.gzh.filing.RegistryPage;
+import cn.cac.gzh.filing.RegistryQuery;
+import cn.cac.gzh.filing.RegistryStats;
+import cn.cac.gzh.filing.StaffFilingView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "控制台-台账", description = "审核员和管理员：备案台账检索与统计")
+@RestController
+class RegistryController {
+
+    private final FilingRegistry registry;
+
+    RegistryController(FilingRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Operation(summary = "备案台账检索", description = "text 按前缀匹配公众号名称、微信号、原始ID、主体名称、备案编号；sort 可为 createdAt、dueOn、accountName、filingNumber、submittedAt，前加 - 为倒序。")
+    @GetMapping("/api/console/registry")
+    RegistryPage search(@RequestParam(required = false) String text, @RequestParam(required = false) FilingStatus status,
+            @RequestParam(required = false) String township, @RequestParam(required = false) FormType formType,
+            @RequestParam(required = false) Long operatorId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return registry.search(new RegistryQuery(text, status, township, formType, operatorId, dueFrom, dueTo, overdue,
+                sort, page, size));
+    }
+
+    @Operation(summary = "台账中的备案详情")
+    @GetMapping("/api/console/registry/{id}")
+    StaffFilingView detail(@PathVariable long id) {
+        return registry.detail(id).orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+    }
+
+    @Operation(summary = "统计概览", description = "按状态、乡镇、主体类型计数，逾期和待收纸质材料数。")
+    @GetMapping("/api/console/dashboard")
+    RegistryStats dashboard() {
+        return registry.stats();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.cac.gzh.console.internal;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import cn.cac.gzh.console.StaffRole;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface StaffMapper {
+
+    record StaffRow(long id, String username, String displayName, String passwordHash, boolean enabled,
+            int failedAttempts, LocalDateTime lockedUntil, LocalDateTime createdAt) {
+    }
+
+    final class NewStaff {
+        public Long id;
+        public String username;
+        public String displayName;
+        public String passwordHash;
+        public LocalDateTime at;
+    }
+
+    @Select("SELECT COUNT(*) FROM staff_user")
+    long count();
+
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at FROM staff_user WHERE username = #{username}")
+    StaffRow byUsername(String username);
+
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at FROM staff_user WHERE id = #{id}")
+    StaffRow byId(long id);
+
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at FROM staff_user ORDER BY id")
+    List<StaffRow> all();
+
+    @Select("SELECT role FROM staff_user_role WHERE staff_id = #{staffId} ORDER BY role")
+    List<StaffRole> roles(long staffId);
+
+    @Insert("""
+            INSERT INTO staff_user (username, display_name, password_hash, password_changed_at, created_at, updated_at)
+            VALUES (#{username}, #{displayName}, #{passwordHash}, #{at}, #{at}, #{at})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+    void insert(NewStaff staff);
+
+    @Insert("INSERT INTO staff_user_role (staff_id, role) VALUES (#{staffId}, #{role})")
+    void addRole(long staffId, StaffRole role);
+
+    @Delete("DELETE FROM staff_user_role WHERE staff_id = #{staffId}")
+    void clearRoles(long staffId);
+
+    /** MySQL assigns left to right: the lock is decided on the counter before it is incremented. */
+    @Update("UPDATE staff_user SET locked_until = CASE WHEN failed_attempts + 1 >= #{max} THEN #{lockUntil} ELSE locked_until END, failed_attempts = failed_attempts + 1, updated_at = #{at} WHERE id = #{id}")
+    void recordFailure(long id, int max, LocalDateTime lockUntil, LocalDateTime at);
+
+    @Update("UPDATE staff_user SET failed_attempts = 0, locked_until = NULL, updated_at = #{at} WHERE id = #{id}")
+    void recordSuccess(long id, LocalDateTime at);
+
+    @Update("UPDATE staff_user SET password_hash = #{hash}, password_changed_at = #{at}, failed_attempts = 0, locked_until = NULL, updated_at = #{at} WHERE id = #{id}")
+    void setPassword(long id, String hash, LocalDateTime at);
+
+    @Update("UPDATE staff_user SET display_name = #{displayName}, enabled = #{enabled}, updated_at = #{at} WHERE id = #{id}")
+    void update(long id, String displayName, boolean enabled, LocalDateTime at);
+}

@@ -1,0 +1,28 @@
+package cn.cac.gzh.material.internal;
+
+import java.util.List;
+
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.material.MaterialCatalog;
+import cn.cac.gzh.material.MaterialFileInfo;
+
+import org.springframework.stereotype.Service;
+
+@Service
+class DatabaseMaterialCatalog implements MaterialCatalog {
+
+    private final MaterialMapper mapper;
+
+    DatabaseMaterialCatalog(MaterialMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<MaterialFileInfo> filesOf(long filingId) {
+        return mapper.filesOfFiling(filingId).stream()
+                .map(f -> new MaterialFileInfo(f.id(), f.materialType(), f.materialType().label(), f.fileName(),
+                        f.contentType(), f.sizeBytes(), f.sha256(), Times.display(f.uploadedAt()), f.supersededAt() == null,
+                        f.purgedAt() != null))
+                .toList();
+    }
+}

@@ -1,0 +1,111 @@
+package cn.cac.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web console's side of the API, as a browser does it: a cookie jar (session + XSRF-TOKEN),
+ * the X-XSRF-TOKEN header on writes.
+ */
+public final class ConsoleClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public ConsoleClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public record Answer(int status, Map<String, Object> body, HttpResponse<String> raw) {
+
+        public String code() {
+            return (String) body.get("code");
+        }
+
+        public Object get(String key) {
+            return body.get(key);
+        }
+    }
+
+    /** Fetches a CSRF token (sets the XSRF-TOKEN cookie) and signs in. */
+    public Answer login(String username, String password) {
+        get("/api/console/auth/csrf");
+        return post("/api/console/auth/login", Map.of("username", username, "password", password));
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), true);
+    }
+
+    public Answer post(String path, Object body) {
+        return send(write("POST", path, body), true);
+    }
+
+    public Answer put(String path, Object body) {
+        return send(write("PUT", path, body), true);
+    }
+
+    /** A write without the CSRF header, as a forged cross-site request would be. */
+    public Answer postWithoutCsrf(String path, Object body) {
+        return send(write("POST", path, body), false);
+    }
+
+    /** Sends the operator's bearer token instead of a session (the console must ignore it). */
+    public Answer getWithBearer(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET(), false);
+    }
+
+    public List<HttpCookie> cookies() {
+        return cookies.getCookieStore().getCookies();
+    }
+
+    private HttpRequest.Builder write(String method, String path, Object body) {
+        try {
+            String json = body == null ? "" : JSON.writeValueAsString(body);
+            return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } catch (RuntimeException e) {
+            throw e;
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request, boolean withCsrf) {
+        if (withCsrf) {
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                    .ifPresent(c -> request.header("X-XSRF-TOKEN", c.getValue()));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> body = Map.of();
+            String text = response.body();
+            if (text != null && !text.isBlank() && text.strip().startsWith("{")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> parsed = JSON.readValue(text, Map.class);
+                body = parsed;
+            } else if (text != null && text.strip().startsWith("[")) {
+                body = Map.of("items", JSON.readValue(text, List.class));
+            }
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
