@@ -3,12 +3,13 @@ package cn.cac.gzh.filing;
 import java.time.LocalDate;
 
 /**
- * A registry search. Every filter is optional; {@code text} matches the start of the account name,
- * WeChat ID, original ID, unit or person name, or filing number (prefix search keeps it fast at a
- * million rows).
+ * A registry search. Every filter is optional. {@code text} is matched as a prefix against the one
+ * column its shape names: {@code gh_…} the original ID, {@code 411422-…} the filing number, plain
+ * ASCII the WeChat ID, anything else the account name; {@code subject} against the unit or person
+ * name. One indexed column per filter keeps searches fast at a million rows (docs/performance.md).
  *
  * @param sort one of {@code createdAt, dueOn, accountName, filingNumber, submittedAt}, optionally prefixed with {@code -} for descending
  */
-public record RegistryQuery(String text, FilingStatus status, String township, FormType formType, Long operatorId,
+public record RegistryQuery(String text, String subject, FilingStatus status, String township, FormType formType, Long operatorId,
         LocalDate dueFrom, LocalDate dueTo, Boolean overdue, String sort, int page, int size) {
 }

@@ -85,7 +85,7 @@ class ExportJobs {
                 fileName, now).update();
         audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
                 "EXPORT_JOB", id, "kind=" + kind, clientIp));
-        RegistryQuery filter = new RegistryQuery(text, status, township, null, null, null, null,
+        RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
                 kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, 1, 1);
         executor.execute(() -> run(id, kind, filter, fullIdNumbers));
         return find(id).orElseThrow();

@@ -69,7 +69,7 @@ class ReviewController {
     @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前。")
     @GetMapping("/queue")
     RegistryPage queue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return registry.search(new RegistryQuery(null, FilingStatus.SUBMITTED, null, null, null, null, null, null,
+        return registry.search(new RegistryQuery(null, null, FilingStatus.SUBMITTED, null, null, null, null, null, null,
                 "submittedAt", page, size));
     }
 

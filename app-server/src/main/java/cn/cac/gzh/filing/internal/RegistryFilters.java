@@ -13,12 +13,13 @@ final class RegistryFilters {
 
     static QueryWrapper<FilingRow> where(RegistryQuery query, LocalDate today) {
         QueryWrapper<FilingRow> where = new QueryWrapper<>();
-        if (query.text() != null && !query.text().isBlank()) {
+        String column = textColumn(query.text());
+        if (column != null) {
             // likeRight appends the %; the user's own % and _ are escaped
-            String prefix = escapeLike(query.text().strip());
-            where.and(w -> w.likeRight("account_name", prefix).or().likeRight("subject_name", prefix)
-                    .or().likeRight("account_wechat_id", prefix).or().likeRight("account_original_id", prefix)
-                    .or().likeRight("filing_number", prefix));
+            where.likeRight(column, escapeLike(query.text().strip()));
+        }
+        if (query.subject() != null && !query.subject().isBlank()) {
+            where.likeRight("subject_name", escapeLike(query.subject().strip()));
         }
         where.eq(query.status() != null, "status", query.status() == null ? null : query.status().name())
                 .eq(query.township() != null && !query.township().isBlank(), "township", query.township())
@@ -30,6 +31,24 @@ final class RegistryFilters {
             where.in("status", "DRAFT", "REJECTED").lt("due_on", today);
         }
         return where;
+    }
+
+    /** The column a search text is about, or {@code null} when there is no text. */
+    static String textColumn(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.regionMatches(true, 0, "gh_", 0, 3)) {
+            return "account_original_id";
+        }
+        if (value.matches("\\d{6}-.*")) {
+            return "filing_number";
+        }
+        if (value.matches("[A-Za-z][-_A-Za-z0-9]*")) {
+            return "account_wechat_id";
+        }
+        return "account_name";
     }
 
     /** Treats the user's % and _ as characters, not wildcards. */

@@ -52,7 +52,7 @@ class RegistryService implements FilingRegistry {
     public RegistryPage search(RegistryQuery query) {
         LocalDate today = Times.today(clock);
         QueryWrapper<FilingRow> where = RegistryFilters.where(query, today).select(LIST_COLUMNS);
-        String sort = query.sort() == null || query.sort().isBlank() ? "-createdAt" : query.sort();
+        String sort = query.sort() == null || query.sort().isBlank() ? defaultSort(query) : query.sort();
         boolean descending = sort.startsWith("-");
         String column = SORTABLE.get(descending ? sort.substring(1) : sort);
         if (column == null) {
@@ -67,6 +67,16 @@ class RegistryService implements FilingRegistry {
         List<RegistryEntry> items = page.getRecords().stream().map(row -> entry(row, today)).toList();
         return new RegistryPage(items, Math.min(total, RegistryPage.COUNT_LIMIT), total > RegistryPage.COUNT_LIMIT,
                 (int) page.getCurrent(), size);
+    }
+
+    /** A text search lists in the searched column's order, so its index answers in order; otherwise newest first. */
+    private static String defaultSort(RegistryQuery query) {
+        String column = RegistryFilters.textColumn(query.text());
+        return column == null ? "-createdAt" : switch (column) {
+            case "filing_number" -> "filingNumber";
+            case "account_name" -> "accountName";
+            default -> "-createdAt";
+        };
     }
 
     @Override
