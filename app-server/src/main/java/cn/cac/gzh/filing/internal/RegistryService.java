@@ -51,23 +51,7 @@ class RegistryService implements FilingRegistry {
     @Override
     public RegistryPage search(RegistryQuery query) {
         LocalDate today = Times.today(clock);
-        QueryWrapper<FilingRow> where = new QueryWrapper<FilingRow>().select(LIST_COLUMNS);
-        if (query.text() != null && !query.text().isBlank()) {
-            // likeRight appends the %; the user's own % and _ are escaped
-            String prefix = escapeLike(query.text().strip());
-            where.and(w -> w.likeRight("account_name", prefix).or().likeRight("subject_name", prefix)
-                    .or().likeRight("account_wechat_id", prefix).or().likeRight("account_original_id", prefix)
-                    .or().likeRight("filing_number", prefix));
-        }
-        where.eq(query.status() != null, "status", query.status() == null ? null : query.status().name())
-                .eq(query.township() != null && !query.township().isBlank(), "township", query.township())
-                .eq(query.formType() != null, "form_type", query.formType() == null ? null : query.formType().name())
-                .eq(query.operatorId() != null, "operator_id", query.operatorId())
-                .ge(query.dueFrom() != null, "due_on", query.dueFrom())
-                .le(query.dueTo() != null, "due_on", query.dueTo());
-        if (Boolean.TRUE.equals(query.overdue())) {
-            where.in("status", "DRAFT", "REJECTED").lt("due_on", today);
-        }
+        QueryWrapper<FilingRow> where = RegistryFilters.where(query, today).select(LIST_COLUMNS);
         String sort = query.sort() == null || query.sort().isBlank() ? "-createdAt" : query.sort();
         boolean descending = sort.startsWith("-");
         String column = SORTABLE.get(descending ? sort.substring(1) : sort);
@@ -163,10 +147,5 @@ class RegistryService implements FilingRegistry {
         Map<String, Long> map = new LinkedHashMap<>();
         counts.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).forEach(c -> map.put(c.name(), c.count()));
         return map;
-    }
-
-    /** Treats the user's % and _ as characters, not wildcards. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,0 +1,154 @@
+package cn.cac.gzh.console.internal;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import cn.cac.gzh.audit.AuditEntry;
+import cn.cac.gzh.audit.AuditTrail;
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.ExportRow;
+import cn.cac.gzh.filing.FilingExport;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.RegistryQuery;
+import cn.cac.gzh.storage.ObjectStorage;
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.metadata.WriteSheet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports run in the background: rows stream from the database in batches into a streaming xlsx
+ * writer (a temporary file, then the bucket), and the job's row shows the progress meanwhile.
+ */
+@Service
+class ExportJobs {
+
+    enum Kind { REGISTRY, ENFORCEMENT }
+
+    record Job(String id, String kind, long requestedBy, boolean fullIdNumbers, String status, long totalRows,
+            long rowsWritten, String objectKey, String fileName, String error, LocalDateTime createdAt,
+            LocalDateTime finishedAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
+    private static final int BATCH = 1000;
+    private static final List<String> HEADERS = List.of("备案编号", "状态", "公众号名称", "微信号", "原始ID", "帐号类型",
+            "开通日期", "内容类别", "所在乡镇", "主体类型", "主体名称", "统一社会信用代码/组织机构代码", "单位负责人",
+            "负责人身份证号码", "负责人手机", "管理员", "管理员身份证号码", "管理员手机", "登记人", "登记人身份证号码",
+            "登记人手机", "截止日期", "是否逾期", "提交时间", "审核时间", "已收纸质材料", "处置记录");
+
+    private final JdbcClient jdbc;
+    private final FilingExport source;
+    private final ObjectStorage storage;
+    private final AuditTrail audit;
+    private final Executor executor;
+    private final Clock clock;
+
+    ExportJobs(JdbcClient jdbc, FilingExport source, ObjectStorage storage, AuditTrail audit,
+            @Qualifier("exportExecutor") Executor executor, Clock clock) {
+        this.jdbc = jdbc;
+        this.source = source;
+        this.storage = storage;
+        this.audit = audit;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    Job start(Kind kind, boolean fullIdNumbers, String text, FilingStatus status, String township, long staffId,
+            String clientIp) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        LocalDateTime now = LocalDateTime.now(clock);
+        String fileName = (kind == Kind.REGISTRY ? "备案台账-" : "逾期处置名单-")
+                + Times.display(now).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
+        jdbc.sql("""
+                INSERT INTO export_job (id, kind, requested_by, full_id_numbers, filter_text, filter_status, filter_township,
+                                        status, file_name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                """).params(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
+                fileName, now).update();
+        audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
+                "EXPORT_JOB", id, "kind=" + kind, clientIp));
+        RegistryQuery filter = new RegistryQuery(text, status, township, null, null, null, null,
+                kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, 1, 1);
+        executor.execute(() -> run(id, kind, filter, fullIdNumbers));
+        return find(id).orElseThrow();
+    }
+
+    Optional<Job> find(String id) {
+        return jdbc.sql("SELECT * FROM export_job WHERE id = ?").param(id).query(Job.class).optional();
+    }
+
+    /** Opens a finished export's file. */
+    InputStream open(Job job) {
+        if (!"DONE".equals(job.status())) {
+            throw ApiException.conflict("EXPORT_NOT_READY", "导出尚未完成");
+        }
+        return storage.open(job.objectKey()).orElseThrow(() -> ApiException.notFound("EXPORT_NOT_FOUND", "导出文件不存在"));
+    }
+
+    private void run(String id, Kind kind, RegistryQuery filter, boolean fullIdNumbers) {
+        File file = null;
+        try {
+            long total = source.count(filter);
+            jdbc.sql("UPDATE export_job SET total_rows = ? WHERE id = ?").params(total, id).update();
+            file = Files.createTempFile("export-", ".xlsx").toFile();
+            long[] written = {0};
+            ExcelWriter writer = FastExcel.write(file).head(HEADERS.stream().map(List::of).toList()).build();
+            try {
+                WriteSheet sheet = FastExcel.writerSheet(kind == Kind.REGISTRY ? "备案台账" : "逾期处置").build();
+                source.forEachBatch(filter, fullIdNumbers, kind == Kind.ENFORCEMENT, BATCH, batch -> {
+                    writer.write(cells(batch), sheet);
+                    written[0] += batch.size();
+                    jdbc.sql("UPDATE export_job SET rows_written = ? WHERE id = ?").params(written[0], id).update();
+                });
+            } finally {
+                writer.finish();
+            }
+            String key = "x/" + id;
+            try (InputStream in = new FileInputStream(file)) {
+                storage.put(key, in, file.length(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            }
+            jdbc.sql("UPDATE export_job SET status = 'DONE', object_key = ?, rows_written = ?, finished_at = ? WHERE id = ?")
+                    .params(key, written[0], LocalDateTime.now(clock), id).update();
+            log.info("Export done: exportId={} kind={} rows={}", id, kind, written[0]);
+        } catch (Exception e) {
+            log.error("Export failed: exportId={}", id, e);
+            jdbc.sql("UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
+                    .params("导出失败，请重试", LocalDateTime.now(clock), id).update();
+        } finally {
+            if (file != null && !file.delete()) {
+                file.deleteOnExit();
+            }
+        }
+    }
+
+    private static List<List<String>> cells(List<ExportRow> batch) {
+        List<List<String>> rows = new ArrayList<>(batch.size());
+        for (ExportRow r : batch) {
+            rows.add(java.util.stream.Stream.of(r.filingNumber(), r.status(), r.accountName(), r.wechatId(), r.originalId(),
+                    r.accountType(), r.openedOn(), r.contentCategory(), r.township(), r.subjectType(), r.subjectName(),
+                    r.unitCode(), r.responsibleName(), r.responsibleIdNumber(), r.responsiblePhone(), r.adminName(),
+                    r.adminIdNumber(), r.adminPhone(), r.personName(), r.personIdNumber(), r.personPhone(), r.dueOn(),
+                    r.overdue(), r.submittedAt(), r.decidedAt(), r.paperReceived(), r.enforcement())
+                    .map(ExcelCells::safe).map(v -> v == null ? "" : v).toList());
+        }
+        return rows;
+    }
+}
