@@ -17,7 +17,8 @@ const App = (() => {
   const ROUTES = {
     dashboard: { roles: ['REVIEWER', 'ADMIN'], view: Views.dashboard },
     review: { roles: ['REVIEWER'], view: Views.reviewQueue },
-    filings: { roles: ['REVIEWER', 'ADMIN'], view: Views.filingDetail, nav: 'registry' },
+    // a filing is opened from the queue, the registry or the overdue list: keep that entry highlighted
+    filings: { roles: ['REVIEWER', 'ADMIN'], view: Views.filingDetail, keepNav: true },
     registry: { roles: ['REVIEWER', 'ADMIN'], view: Views.registry },
     enforcement: { roles: ['ADMIN'], view: Views.enforcement },
     staff: { roles: ['ADMIN'], view: Views.staff },
@@ -92,9 +93,10 @@ const App = (() => {
       return;
     }
     const current = ++renderCount;
-    const navRoute = route.nav || name;
-    for (const link of document.querySelectorAll('#nav .nav-link')) {
-      link.classList.toggle('active', link.dataset.route === navRoute);
+    const links = [...document.querySelectorAll('#nav .nav-link')];
+    if (!route.keepNav || !links.some(link => link.classList.contains('active'))) {
+      const navRoute = route.keepNav ? 'registry' : name;
+      for (const link of links) link.classList.toggle('active', link.dataset.route === navRoute);
     }
     const view = clear(document.getElementById('view'));
     if (!allowed(route)) {

@@ -150,7 +150,7 @@ const Ui = (() => {
       : entries.map(([label, count]) => h('div', { class: 'bar-row' },
         h('span', { class: 'bar-label', title: label }, label),
         h('span', { class: 'bar-track' },
-          h('span', { class: 'bar-fill' + (options.tone ? ' tone-' + options.tone(label) : ''), style: { width: (count / max * 100) + '%' } })),
+          count > 0 ? h('span', { class: 'bar-fill' + (options.tone ? ' tone-' + options.tone(label) : ''), style: { width: (count / max * 100) + '%' } }) : null),
         h('span', { class: 'bar-value' }, String(count))));
     return h('section', { class: 'card chart' }, h('h3', {}, title), rows);
   }

@@ -241,9 +241,9 @@ const Views = (() => {
     return section('材料清单', table([
       { title: '材料', render: m => Ui.text(m.label || m.materialType) },
       { title: '文件名', render: m => Ui.text(m.fileName) },
-      { title: '大小', render: m => Ui.fileSize(m.size) },
-      { title: '上传时间', render: m => Ui.dateTime(m.uploadedAt) },
-      { title: '状态', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
+      { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
+      { title: '上传时间', class: 'nowrap', render: m => Ui.dateTime(m.uploadedAt) },
+      { title: '状态', class: 'nowrap', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
       {
         title: '操作', render: m => m.purged ? '—' : h('button', {
           type: 'button', class: 'button small', 'data-material': m.id, onclick: event => openMaterial(event.currentTarget, m, messageBox),
@@ -308,7 +308,7 @@ const Views = (() => {
       panel.append(confirmRow, rejectForm);
     }
 
-    if (!filing.paperReceivedAt && filing.status !== 'DRAFT' && filing.status !== 'REVOKED') {
+    if (!filing.paperReceivedAt && (filing.status === 'SUBMITTED' || filing.status === 'APPROVED')) {
       const paperButton = h('button', { type: 'button', class: 'button', id: 'paper-received' }, '登记纸质材料');
       paperButton.addEventListener('click', () => Ui.busy(paperButton, async () => {
         try {
@@ -341,8 +341,12 @@ const Views = (() => {
     const form = h('form', { class: 'reject-form' },
       field('退回原因', templateSelect), field('补充说明', text, '退回原因会显示给运营者，请写清需要修改的地方。'),
       h('div', { class: 'button-row' }, submit));
+    const clearMessage = () => Ui.clear(messageBox);
+    templateSelect.addEventListener('change', clearMessage);
+    text.addEventListener('input', clearMessage);
     form.addEventListener('submit', event => {
       event.preventDefault();
+      clearMessage();
       if (!templateSelect.value && !text.value.trim()) {
         Ui.showError(messageBox, new Error('请选择退回原因或填写补充说明'));
         return;
@@ -463,7 +467,11 @@ const Views = (() => {
         {
           title: '操作', render: r => h('button', {
             type: 'button', class: 'button small', 'data-enforce': r.id,
-            onclick: () => showEnforcement(panel, r, staffNames),
+            onclick: event => {
+              for (const row of container.querySelectorAll('tr.selected')) row.classList.remove('selected');
+              event.currentTarget.closest('tr').classList.add('selected');
+              showEnforcement(panel, r, staffNames);
+            },
           }, '处置记录'),
         },
       ], result.items, { empty: '目前没有逾期未备案的公众号。' }),
@@ -502,7 +510,7 @@ const Views = (() => {
     const note = h('textarea', { name: 'note', id: 'enforce-note', rows: 2, maxlength: 500, placeholder: '如：电话联系管理员李四，承诺三日内提交' });
     const submit = h('button', { type: 'submit', class: 'button primary', id: 'enforce-submit' }, '登记处置');
     const form = h('form', { class: 'enforce-form' },
-      h('div', { class: 'filter-grid' }, field('处置措施', action), field('处置日期', actedOn)),
+      h('div', { class: 'form-grid' }, field('处置措施', action), field('处置日期', actedOn)),
       field('备注', note), h('div', { class: 'button-row' }, submit));
     form.addEventListener('submit', event => {
       event.preventDefault();
@@ -584,7 +592,7 @@ const Views = (() => {
     const submit = h('button', { type: 'submit', class: 'button primary', id: 'new-submit' }, '新增');
     const form = h('form', { class: 'card', id: 'new-staff' },
       h('h3', {}, '新增工作人员'), messageBox,
-      h('div', { class: 'filter-grid' },
+      h('div', { class: 'form-grid' },
         field('用户名', username, '3至32位字母、数字或 _ . -，以字母开头'), field('姓名', displayName),
         field('初始密码', password, PASSWORD_HINT)),
       field('角色', roleCheckboxes('new-role-', ['REVIEWER'])),
@@ -613,7 +621,7 @@ const Views = (() => {
     const submit = h('button', { type: 'submit', class: 'button primary', id: 'edit-submit' }, '保存');
     const form = h('form', { class: 'card editor' },
       h('h3', {}, '编辑工作人员：' + person.username), messageBox,
-      h('div', { class: 'filter-grid' }, field('姓名', displayName),
+      h('div', { class: 'form-grid' }, field('姓名', displayName),
         h('label', { class: 'check' }, enabled, '启用（停用后不能登录）')),
       field('角色', roleCheckboxes('edit-role-', person.roles)),
       h('div', { class: 'button-row' }, submit,
@@ -719,7 +727,7 @@ const Views = (() => {
       });
     });
     container.append(pageHeader('导出'), messageBox, form,
-      h('section', { class: 'card' }, h('h3', {}, '本次登录的导出'), jobs,
+      h('section', { class: 'card' }, h('h3', {}, '最近的导出（本窗口）'), jobs,
         h('p', { class: 'field-hint' }, '导出文件为 Excel（.xlsx）格式，生成完成后点击“下载”。')));
     for (const id of rememberedExports()) {
       try {
@@ -745,6 +753,7 @@ const Views = (() => {
       const progress = Math.max(0, Math.min(100, Number(current.progress) || 0));
       bar.style.width = (current.status === 'DONE' ? 100 : progress) + '%';
       bar.className = 'progress-fill' + (current.status === 'FAILED' ? ' failed' : current.status === 'DONE' ? ' done' : '');
+      item.querySelector('.progress').classList.toggle('finished', current.status !== 'RUNNING');
       item.querySelector('.progress').setAttribute('aria-valuenow', progress);
       label.textContent = (Labels.exportStatus[current.status] || current.status) + ' ' + (current.status === 'DONE' ? 100 : progress) + '%';
       item.dataset.status = current.status;

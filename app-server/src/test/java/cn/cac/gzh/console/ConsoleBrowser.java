@@ -78,7 +78,7 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", false));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.pollingEvery(Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class);
         base = "http://127.0.0.1:" + port;
     }
 
@@ -147,7 +147,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the element's text contains {@code text}; returns the whole text. */
     String waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage("waiting for '" + text + "' in " + by)
                 .until(d -> d.findElement(by).getText().contains(text));
         return driver.findElement(by).getText();
@@ -172,8 +173,11 @@ final class ConsoleBrowser implements AutoCloseable {
             Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-            double width = Math.max(1400, ((Number) size.get("width")).doubleValue());
-            double height = Math.min(5000, Math.max(1000, ((Number) size.get("height")).doubleValue()));
+            double width = ((Number) size.get("width")).doubleValue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
+            double height = Math.min(5000, Math.max(((Number) viewport.get("clientHeight")).doubleValue(),
+                    ((Number) size.get("height")).doubleValue()));
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Path file = SCREENSHOTS.resolve(name + ".png");

@@ -321,7 +321,9 @@ class ConsoleBrowserTest {
         browser.screenshot("10-export");
 
         download.click();
-        Path file = await().atMost(Duration.ofSeconds(20)).until(() -> downloaded(".xlsx"), path -> path != null);
+        Path file = await().atMost(Duration.ofSeconds(20))
+                .alias("an .xlsx in " + browser.downloads)
+                .until(() -> downloaded(".xlsx"), path -> path != null);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("备案编号");
