@@ -747,13 +747,13 @@ const Views = (() => {
     const detail = h('div', { class: 'export-detail' });
     const item = h('div', { class: 'export-job', 'data-export': job.id },
       h('div', { class: 'export-title' }, h('strong', {}, Labels.exportKind[job.kind] || job.kind), h('span', { class: 'muted' }, ' · 编号 ' + job.id)),
-      h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 }, bar, label),
+      h('div', { class: 'progress-row' },
+        h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 }, bar), label),
       detail);
     const update = current => {
       const progress = Math.max(0, Math.min(100, Number(current.progress) || 0));
       bar.style.width = (current.status === 'DONE' ? 100 : progress) + '%';
       bar.className = 'progress-fill' + (current.status === 'FAILED' ? ' failed' : current.status === 'DONE' ? ' done' : '');
-      item.querySelector('.progress').classList.toggle('finished', current.status !== 'RUNNING');
       item.querySelector('.progress').setAttribute('aria-valuenow', progress);
       label.textContent = (Labels.exportStatus[current.status] || current.status) + ' ' + (current.status === 'DONE' ? 100 : progress) + '%';
       item.dataset.status = current.status;

@@ -318,6 +318,8 @@ class ConsoleBrowserTest {
         WebElement download = browser.visible(By.id("export-download-" + id));
         assertThat(browser.driver.findElement(By.cssSelector(".export-job .progress-label")).getText()).isEqualTo("已完成 100%");
         assertThat(browser.driver.findElement(By.cssSelector(".export-job")).getText()).contains("已写入 1 / 1 行");
+        browser.until(d -> d.findElement(By.cssSelector(".export-job .progress-fill")).getSize().getWidth()
+                >= d.findElement(By.cssSelector(".export-job .progress")).getSize().getWidth() - 4);
         browser.screenshot("10-export");
 
         download.click();
