@@ -41,7 +41,7 @@ class ExportController {
         this.audit = audit;
     }
 
-    record ExportRequest(@NotNull ExportJobs.Kind kind, boolean fullIdNumbers, @Size(max = 64) String text,
+    record ExportRequest(@NotNull ExportJobs.Kind kind, Boolean fullIdNumbers, @Size(max = 64) String text,
             FilingStatus status, @Size(max = 32) String township) {
     }
 
@@ -59,7 +59,7 @@ class ExportController {
     @PostMapping
     ResponseEntity<ExportView> start(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody ExportRequest request,
             HttpServletRequest http) {
-        var job = exports.start(request.kind(), request.fullIdNumbers(), request.text(), request.status(),
+        var job = exports.start(request.kind(), Boolean.TRUE.equals(request.fullIdNumbers()), request.text(), request.status(),
                 request.township(), staff.id(), http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ExportView.of(job));
     }

@@ -8,6 +8,10 @@ import cn.cac.gzh.filing.EnforcementAction;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+
+import com.baomidou.mybatisplus.core.conditions.Wrapper;
+import com.baomidou.mybatisplus.core.toolkit.Constants;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
@@ -20,6 +24,10 @@ interface RegistryMapper {
     record EnforcementRow(long id, long filingId, EnforcementAction action, LocalDate actedOn, String note, long staffId,
             LocalDateTime createdAt) {
     }
+
+    /** Counts matches, but stops at {@code limit}. */
+    @Select("SELECT COUNT(*) FROM (SELECT 1 FROM filing ${ew.customSqlSegment} LIMIT #{limit}) capped")
+    long countCapped(@Param(Constants.WRAPPER) Wrapper<FilingRow> where, @Param("limit") int limit);
 
     @Select("SELECT status AS name, COUNT(*) AS count FROM filing GROUP BY status")
     List<Count> countByStatus();

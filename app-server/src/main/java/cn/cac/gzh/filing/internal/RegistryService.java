@@ -60,9 +60,13 @@ class RegistryService implements FilingRegistry {
         }
         where.orderBy(true, !descending, column).orderBy(true, !descending, "id");
         int size = Math.min(Math.max(query.size(), 1), 100);
-        Page<FilingRow> page = filings.selectPage(Page.of(Math.max(query.page(), 1), size), where);
+        Page<FilingRow> page = Page.of(Math.max(query.page(), 1), size);
+        page.setSearchCount(false);
+        filings.selectPage(page, where);
+        long total = registry.countCapped(RegistryFilters.where(query, today), RegistryPage.COUNT_LIMIT + 1);
         List<RegistryEntry> items = page.getRecords().stream().map(row -> entry(row, today)).toList();
-        return new RegistryPage(items, page.getTotal(), (int) page.getCurrent(), size);
+        return new RegistryPage(items, Math.min(total, RegistryPage.COUNT_LIMIT), total > RegistryPage.COUNT_LIMIT,
+                (int) page.getCurrent(), size);
     }
 
     @Override
