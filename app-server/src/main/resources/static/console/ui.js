@@ -133,13 +133,20 @@ const Ui = (() => {
     return h('div', { class: 'table-wrap' }, h('table', { class: 'data' }, h('thead', {}, head), h('tbody', {}, body)));
   }
 
-  /** "共 n 条 · 第 p / q 页" with previous/next buttons. */
-  function pager(page, size, total, onPage) {
+  /**
+   * "共 n 条，第 p / q 页" with previous/next buttons, for a page answer {items, total, totalCapped, page, size}.
+   * A capped total (the server stops counting at 10,000) is shown as "10000+" and paging goes on while pages are full.
+   */
+  function pager(result, onPage) {
+    const { page, size, total } = result;
+    const capped = !!result.totalCapped;
     const pages = Math.max(1, Math.ceil(total / size));
+    const info = capped ? `共 ${total}+ 条，第 ${page} 页` : `共 ${total} 条，第 ${page} / ${pages} 页`;
+    const last = capped ? (result.items || []).length < size : page >= pages;
     return h('div', { class: 'pager' },
-      h('span', { class: 'pager-info' }, `共 ${total} 条，第 ${page} / ${pages} 页`),
+      h('span', { class: 'pager-info' }, info),
       h('button', { type: 'button', class: 'button', disabled: page <= 1, onclick: () => onPage(page - 1) }, '上一页'),
-      h('button', { type: 'button', class: 'button', disabled: page >= pages, onclick: () => onPage(page + 1) }, '下一页'));
+      h('button', { type: 'button', class: 'button', disabled: last, onclick: () => onPage(page + 1) }, '下一页'));
   }
 
   /** Horizontal bars: entries [[label, count]], drawn with CSS widths. */

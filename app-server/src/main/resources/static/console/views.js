@@ -122,7 +122,7 @@ const Views = (() => {
         { title: '截止日期', render: r => Ui.date(r.dueOn) },
         { title: '操作', render: r => h('a', { class: 'button small primary', href: '#/filings/' + r.id }, '审核') },
       ], result.items, { empty: '没有待审核的备案。' }),
-      pager(result.page, result.size, result.total, p => App.go('review', { page: p })));
+      pager(result, p => App.go('review', { page: p })));
   }
 
   // ---------------------------------------------------------------- filing detail
@@ -406,7 +406,7 @@ const Views = (() => {
         sort, onSort: key => withParams({ sort: key, page: 1 }), empty: '没有符合条件的备案。',
         rowClass: r => (r.overdue ? 'overdue' : null),
       }),
-      pager(result.page, result.size, result.total, p => withParams({ page: p })));
+      pager(result, p => withParams({ page: p })));
   }
 
   function pick(source, keys) {
@@ -475,7 +475,7 @@ const Views = (() => {
           }, '处置记录'),
         },
       ], result.items, { empty: '目前没有逾期未备案的公众号。' }),
-      pager(result.page, result.size, result.total, p => App.go('enforcement', { page: p })),
+      pager(result, p => App.go('enforcement', { page: p })),
       panel);
   }
 
