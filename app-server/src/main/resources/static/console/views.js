@@ -181,7 +181,9 @@ const Views = (() => {
             ['审核时间', Ui.dateTime(filing.decidedAt)],
             ['纸质材料', filing.paperReceivedAt ? '已于 ' + Ui.dateTime(filing.paperReceivedAt) + ' 收到' : '未收到'],
             ['退回原因', filing.rejectionReason], ['撤销原因', filing.revocationReason],
-            ['运营者编号', filing.operatorId], ['版本', filing.version],
+            ['运营者', h('a', { href: '#/registry' + Api.query({ operatorId: filing.operatorId }), title: '查看此运营者的全部备案' },
+              '#' + filing.operatorId + '（查看其全部备案）')],
+            ['版本', filing.version],
           ])),
           section('状态记录', timeline(filing.history || [])))));
   }
@@ -192,7 +194,7 @@ const Views = (() => {
 
   function definitionList(rows) {
     return h('dl', { class: 'facts' }, rows.map(([label, value]) => [
-      h('dt', {}, label), h('dd', {}, Ui.text(value === '—' ? null : value))]));
+      h('dt', {}, label), h('dd', {}, value instanceof Node ? value : Ui.text(value === '—' ? null : value))]));
   }
 
   function subjectSections(form) {
@@ -369,7 +371,7 @@ const Views = (() => {
 
   // ---------------------------------------------------------------- registry
 
-  const REGISTRY_FILTERS = ['text', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo'];
+  const REGISTRY_FILTERS = ['text', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo', 'operatorId'];
 
   async function registry(container, ctx) {
     const params = ctx.params;
@@ -429,6 +431,9 @@ const Views = (() => {
         field('关键词', text), field('状态', status), field('乡镇（办事处）', township), field('登记表', formType),
         field('截止日期从', dueFrom), field('截止日期到', dueTo),
         h('label', { class: 'check' }, overdue, '只看逾期未备案')),
+      params.operatorId ? h('p', { class: 'filter-note' }, `仅显示运营者 #${params.operatorId} 的备案。`,
+        h('button', { type: 'button', class: 'link-button', onclick: () => App.go('registry', Object.assign({}, params, { operatorId: '', page: 1 })) },
+          '取消此条件')) : null,
       h('div', { class: 'button-row' },
         h('button', { type: 'submit', class: 'button primary', id: 'filter-submit' }, '查询'),
         h('button', { type: 'button', class: 'button', onclick: () => App.go('registry', {}) }, '清空条件')));
@@ -436,7 +441,7 @@ const Views = (() => {
       event.preventDefault();
       App.go('registry', {
         text: text.value.trim(), status: status.value, township: township.value, formType: formType.value,
-        overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, sort, page: 1,
+        overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, operatorId: params.operatorId, sort, page: 1,
       });
     });
     return form;

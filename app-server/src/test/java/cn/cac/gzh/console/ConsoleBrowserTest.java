@@ -191,6 +191,13 @@ class ConsoleBrowserTest {
         assertThat(api.get("/api/mini/filings/" + second, operatorToken).get("rejectionReason"))
                 .isEqualTo(templateText + "；请重新拍摄");
         assertThat(browser.driver.findElements(By.id("approve"))).isEmpty();
+
+        // from the filing to everything the same operator has filed
+        long operatorId = ((Number) console.get("/api/console/registry/" + second).get("operatorId")).longValue();
+        Object total = console.get("/api/console/registry?operatorId=" + operatorId).get("total");
+        browser.click(By.partialLinkText("查看其全部备案"));
+        browser.waitForText(By.cssSelector(".filter-note"), "仅显示运营者 #" + operatorId);
+        browser.waitForText(By.cssSelector(".pager-info"), "共 " + total + " 条");
     }
 
     @Test
