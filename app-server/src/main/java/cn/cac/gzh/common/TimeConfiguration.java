@@ -22,9 +22,13 @@ public class TimeConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Bean Validation's "today" (e.g. an ID number's birth date, an opening date) comes from the same clock. */
+    /**
+     * Bean Validation's "today" (e.g. an ID number's birth date, an opening date, an enforcement date) comes from the
+     * same clock, counted in {@link #DISPLAY_ZONE}: between 00:00 and 08:00 Beijing time the UTC date is still
+     * yesterday, and a date the user typed as today must not be "in the future".
+     */
     @Bean
     ValidationConfigurationCustomizer validationClock(Clock clock) {
-        return configuration -> configuration.clockProvider(() -> clock);
+        return configuration -> configuration.clockProvider(() -> clock.withZone(DISPLAY_ZONE));
     }
 }

@@ -1,0 +1,397 @@
+package cn.cac.gzh.console;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.FilingForms;
+import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.MaterialUploads;
+import cn.cac.testsupport.MiniApi;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The staff console in a real (headless) Chromium: what a clerk clicks, against the whole application.
+ * Screenshots of every page land in target/screenshots/.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final String ADMIN = "admin";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConsoleBrowser browser;
+    /** On a failure, the page as it was, for whoever reads the report. */
+    @RegisterExtension
+    final TestWatcher failureScreenshots = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+    MiniApi api;
+    ConsoleClient console;
+    String operatorToken;
+
+    @BeforeAll
+    void start() {
+        browser = new ConsoleBrowser(port);
+        api = MiniApi.on(port);
+        console = new ConsoleClient(port);
+        assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        operatorToken = api.loginWithConsent("browser-" + UUID.randomUUID()).accessToken();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signInShowsTheServersMessageThenTheDashboardWithTheCounts() {
+        draft(marker("概") + "一", "白庙乡");
+
+        browser.openSignedOut();
+        assertThat(browser.driver.getTitle()).contains("登录");
+        browser.screenshot("01-login");
+
+        browser.type(By.id("login-username"), ADMIN);
+        browser.type(By.id("login-password"), "wrong-password-1");
+        browser.click(By.id("login-submit"));
+        assertThat(browser.waitForText(By.id("login-message"), "用户名或密码错误")).contains("用户名或密码错误");
+
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "工作人员", "导出");
+        browser.visible(By.cssSelector(".stat"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byStatus = (Map<String, Object>) console.get("/api/console/dashboard").get("byStatus");
+        Map<String, Object> stats = console.get("/api/console/dashboard").body();
+        assertThat(statValue("备案总数")).isEqualTo(String.valueOf(stats.get("total")));
+        assertThat(statValue("待审核")).isEqualTo(String.valueOf(byStatus.get("SUBMITTED")));
+        assertThat(statValue("逾期未备案")).isEqualTo(String.valueOf(stats.get("overdue")));
+        assertThat(statValue("待收纸质材料")).isEqualTo(String.valueOf(stats.get("awaitingPaper")));
+        assertThat(browser.driver.findElement(By.cssSelector(".charts")).getText())
+                .contains("按状态", "按乡镇（办事处）", "按主体类型", "白庙乡", "事业单位");
+        browser.screenshot("02-dashboard");
+    }
+
+    @Test
+    @Order(2)
+    void aReviewerApprovesOneFilingAndRejectsAnotherWithATemplateReason() {
+        String marker = marker("审");
+        long first = submittedFiling(marker + "甲");
+        long second = submittedFiling(marker + "乙");
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+
+        browser.navigate("待审核");
+        browser.waitForText(By.cssSelector("#view table.data"), marker + "乙");
+        assertThat(String.join("\n", browser.rows())).contains(marker + "甲", marker + "乙");
+        browser.screenshot("03-review-queue");
+
+        // the first: every form field, masked numbers, materials, a material link, then approval
+        browser.click(By.xpath("//table[contains(@class,'data')]//a[normalize-space()='" + marker + "甲']"));
+        String page = browser.waitForText(By.id("view"), "材料清单");
+        assertThat(page).contains("公众号信息", "单位信息", "单位负责人", "公众号管理员", "状态记录", "待审核",
+                "睢县融媒体中心", "事业单位", FilingForms.USCC, "110***********002X", "宣传干事", "城关回族镇", "尚未分配");
+        assertThat(page).doesNotContain(FilingForms.RESPONSIBLE_ID);
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-material]"))).hasSize(6);
+
+        String consoleWindow = browser.driver.getWindowHandle();
+        WebElement view = browser.driver.findElements(By.cssSelector("button[data-material]")).get(0);
+        String materialId = view.getAttribute("data-material");
+        view.click();
+        String link = browser.visible(By.id("material-link")).getAttribute("href");
+        assertThat(link).startsWith("http");
+        browser.until(d -> d.getWindowHandles().size() == 2);
+        for (String handle : browser.driver.getWindowHandles()) {
+            if (!handle.equals(consoleWindow)) {
+                browser.driver.switchTo().window(handle);
+                browser.until(d -> d.getCurrentUrl().startsWith(link.substring(0, link.indexOf('?'))));
+                browser.driver.close();
+            }
+        }
+        browser.driver.switchTo().window(consoleWindow);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'MATERIAL_DOWNLOAD_LINK' AND target_id = ?",
+                Integer.class, materialId)).isEqualTo(1);
+        browser.screenshot("04-filing-detail");
+
+        browser.click(By.id("approve"));
+        browser.click(By.id("approve-confirm"));
+        String number = browser.until(d -> {
+            String text = d.findElement(By.id("filing-number")).getText();
+            return text.matches("411422-\\d{4}-\\d{5}") ? text : null;
+        });
+        assertThat(browser.waitForText(By.id("detail-message"), number)).contains("已通过审核");
+        assertThat(browser.driver.findElement(By.cssSelector("#view h2")).getText()).contains("已备案");
+        assertThat(console.get("/api/console/registry/" + first).get("filingNumber")).isEqualTo(number);
+
+        browser.click(By.id("paper-received"));
+        browser.waitForText(By.id("detail-message"), "已登记收到纸质材料");
+        assertThat(browser.driver.findElement(By.id("view")).getText()).contains("收到").doesNotContain("登记纸质材料");
+        browser.screenshot("05-filing-approved");
+
+        // the second: back to the queue, reject with the first template plus a note
+        browser.navigate("待审核");
+        browser.waitForText(By.cssSelector("#view table.data"), marker + "乙");
+        assertThat(String.join("\n", browser.rows())).doesNotContain(marker + "甲");
+        browser.click(By.xpath("//table[contains(@class,'data')]//a[normalize-space()='" + marker + "乙']"));
+        browser.click(By.id("reject"));
+        browser.click(By.id("reject-confirm"));
+        browser.waitForText(By.id("detail-message"), "请选择退回原因或填写补充说明");
+        Select template = new Select(browser.visible(By.id("reject-template")));
+        template.selectByIndex(1);
+        String templateText = template.getFirstSelectedOption().getText();
+        browser.type(By.id("reject-text"), "请重新拍摄");
+        browser.screenshot("06-reject-form");
+        browser.click(By.id("reject-confirm"));
+        browser.waitForText(By.id("detail-message"), "已退回");
+        String rejected = browser.waitForText(By.cssSelector(".timeline"), "已退回");
+        assertThat(rejected).contains("原因：" + templateText + "；请重新拍摄");
+        assertThat(api.get("/api/mini/filings/" + second, operatorToken).get("rejectionReason"))
+                .isEqualTo(templateText + "；请重新拍摄");
+        assertThat(browser.driver.findElements(By.id("approve"))).isEmpty();
+
+        // from the filing to everything the same operator has filed
+        long operatorId = ((Number) console.get("/api/console/registry/" + second).get("operatorId")).longValue();
+        Object total = console.get("/api/console/registry?operatorId=" + operatorId).get("total");
+        browser.click(By.partialLinkText("查看其全部备案"));
+        browser.waitForText(By.cssSelector(".filter-note"), "仅显示运营者 #" + operatorId);
+        browser.waitForText(By.cssSelector(".pager-info"), "共 " + total + " 条");
+    }
+
+    @Test
+    @Order(3)
+    void theRegistryFiltersSortsByColumnAndPages() {
+        String marker = marker("账");
+        for (int i = 0; i < 22; i++) {
+            draft(marker + "号%02d".formatted(i), i % 2 == 0 ? "蓼堤镇" : "周堂镇");
+        }
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("台账");
+        browser.visible(By.id("filter-text"));
+
+        browser.type(By.id("filter-text"), marker);
+        browser.click(By.id("filter-submit"));
+        assertThat(browser.waitForText(By.cssSelector(".pager-info"), "共 22 条")).contains("第 1 / 2 页");
+        assertThat(browser.rows()).hasSize(20).allMatch(row -> row.contains(marker));
+
+        browser.click(By.cssSelector("button[data-sort='accountName']"));
+        browser.until(d -> firstRowStartsWith(marker + "号00"));
+        browser.click(By.cssSelector("button[data-sort='accountName']"));
+        browser.until(d -> firstRowStartsWith(marker + "号21"));
+        assertThat(browser.driver.findElement(By.cssSelector("th.sorted")).getText()).contains("公众号名称", "▼");
+
+        browser.click(By.xpath("//div[@class='pager']/button[normalize-space()='下一页']"));
+        browser.waitForText(By.cssSelector(".pager-info"), "第 2 / 2 页");
+        assertThat(browser.rows()).hasSize(2);
+        assertThat(browser.rows().get(1)).startsWith(marker + "号00");
+
+        new Select(browser.visible(By.id("filter-township"))).selectByVisibleText("蓼堤镇");
+        new Select(browser.visible(By.id("filter-status"))).selectByVisibleText("草稿");
+        browser.driver.findElement(By.id("filter-overdue")).click();
+        browser.click(By.id("filter-submit"));
+        browser.waitForText(By.cssSelector(".pager-info"), "共 11 条");
+        assertThat(browser.rows()).hasSize(11).allMatch(row -> row.contains("蓼堤镇") && row.contains("草稿") && row.contains("逾期"));
+        assertThat(browser.driver.getCurrentUrl()).contains("township=").contains("overdue=true").contains("sort=-accountName");
+
+        browser.type(By.id("filter-text"), marker + "号0");
+        browser.click(By.id("filter-submit"));
+        browser.waitForText(By.cssSelector(".pager-info"), "共 5 条");
+        browser.screenshot("07-registry");
+    }
+
+    @Test
+    @Order(4)
+    void anAdministratorRecordsWhatWasDoneAboutAnOverdueAccount() {
+        String marker = marker("逾");
+        long filing = draft(marker + "公众号", "西陵寺镇");
+        // the oldest deadline, so it heads the overdue list whatever else the database holds
+        jdbc.update("UPDATE filing SET due_on = '2001-01-01' WHERE id = ?", filing);
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("逾期处置");
+        browser.waitForText(By.cssSelector("#view table.data"), marker);
+        assertThat(browser.rows().get(0)).contains(marker + "公众号", "西陵寺镇", "2001-01-01", "天");
+
+        browser.click(By.cssSelector("button[data-enforce='" + filing + "']"));
+        browser.waitForText(By.id("enforcement-panel"), "尚无处置记录");
+        browser.click(By.id("enforce-submit"));
+        browser.waitForText(By.id("enforcement-panel"), "请选择处置措施");
+        new Select(browser.visible(By.id("enforce-action"))).selectByVisibleText("电话督促");
+        browser.type(By.id("enforce-note"), "电话联系管理员，承诺三日内提交");
+        browser.click(By.id("enforce-submit"));
+        String panel = browser.waitForText(By.id("enforcement-panel"), "已登记处置措施");
+        assertThat(panel).contains("电话督促", "电话联系管理员，承诺三日内提交", "系统管理员");
+        assertThat(console.get("/api/console/admin/enforcement/filings/" + filing).get("items").toString()).contains("PHONE_URGED");
+        browser.screenshot("08-enforcement");
+    }
+
+    @Test
+    @Order(5)
+    void theStaffPageCreatesEditsAndResetsAndTheNavigationFollowsTheRoles() {
+        String username = "clerk" + UUID.randomUUID().toString().substring(0, 6);
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("工作人员");
+        browser.visible(By.id("new-username"));
+
+        browser.type(By.id("new-username"), username);
+        browser.type(By.id("new-display-name"), "王审核");
+        browser.type(By.id("new-password"), "short1");
+        browser.click(By.id("new-submit"));
+        assertThat(browser.waitForText(By.id("new-staff"), "密码须为10至72位")).contains("同时包含字母和数字");
+
+        browser.type(By.id("new-password"), "Clerk-Pass-2026");
+        browser.click(By.id("new-submit"));
+        browser.waitForText(By.id("staff-message"), "已新增工作人员 " + username);
+        assertThat(staffRow(username)).contains("王审核", "审核员", "启用");
+
+        browser.click(By.cssSelector("button[data-edit='" + username + "']"));
+        browser.type(By.id("edit-display-name"), "王审核员");
+        browser.click(By.id("edit-role-publisher"));
+        browser.click(By.id("edit-submit"));
+        browser.waitForText(By.id("staff-message"), "已保存 " + username);
+        assertThat(staffRow(username)).contains("王审核员", "审核员、发布员");
+
+        browser.click(By.cssSelector("button[data-reset='" + username + "']"));
+        browser.type(By.id("reset-password"), "Clerk-Reset-2026");
+        browser.click(By.id("reset-submit"));
+        browser.waitForText(By.id("staff-message"), "已重置 " + username + " 的密码");
+        browser.click(By.cssSelector("button[data-edit='" + username + "']"));
+        browser.visible(By.id("edit-display-name"));
+        browser.screenshot("09-staff");
+
+        browser.signIn(username, "Clerk-Reset-2026");
+        assertThat(navTitles()).containsExactly("概览", "待审核", "台账");
+        browser.driver.get(browser.base + "/console/#/staff");
+        browser.waitForText(By.id("view"), "没有使用此功能的权限");
+        browser.click(By.id("logout"));
+        browser.waitForText(By.id("login-message"), "您已退出登录");
+        assertThat(new ConsoleClient(port).login(username, "Clerk-Pass-2026").status()).as("the old password is gone").isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void anExportShowsItsProgressAndDownloadsAWorkbook() throws Exception {
+        String marker = marker("导");
+        draft(marker + "公众号", "河集乡");
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("导出");
+        browser.click(By.id("export-kind-registry"));
+        browser.type(By.id("export-text"), marker);
+        browser.click(By.id("export-start"));
+
+        WebElement job = browser.visible(By.cssSelector(".export-job"));
+        String id = job.getAttribute("data-export");
+        WebElement download = browser.visible(By.id("export-download-" + id));
+        assertThat(browser.driver.findElement(By.cssSelector(".export-job .progress-label")).getText()).isEqualTo("已完成 100%");
+        assertThat(browser.driver.findElement(By.cssSelector(".export-job")).getText()).contains("已写入 1 / 1 行");
+        browser.until(d -> d.findElement(By.cssSelector(".export-job .progress-fill")).getSize().getWidth()
+                >= d.findElement(By.cssSelector(".export-job .progress")).getSize().getWidth() - 4);
+        browser.screenshot("10-export");
+
+        download.click();
+        Path file = await().atMost(Duration.ofSeconds(20))
+                .alias("an .xlsx in " + browser.downloads)
+                .until(() -> downloaded(".xlsx"), path -> path != null);
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("备案编号");
+            List<String> names = new ArrayList<>();
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    names.add(row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(names).containsExactly(marker + "公众号");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String marker(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private List<String> navTitles() {
+        return browser.driver.findElements(By.cssSelector("#nav .nav-link")).stream().map(WebElement::getText).toList();
+    }
+
+    private boolean firstRowStartsWith(String prefix) {
+        List<String> rows = browser.rows();
+        return !rows.isEmpty() && rows.get(0).startsWith(prefix);
+    }
+
+    private String statValue(String label) {
+        return browser.driver.findElement(By.cssSelector("[data-stat='" + label + "'] .stat-value")).getText();
+    }
+
+    private String staffRow(String username) {
+        return browser.rows().stream().filter(row -> row.startsWith(username + " |")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + username + " in " + browser.rows()));
+    }
+
+    private Path downloaded(String suffix) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(browser.downloads)) {
+            return files.filter(path -> path.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        }
+    }
+
+    private long draft(String name, String township) {
+        Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
+        FilingForms.section(form, "account").put("name", name);
+        FilingForms.section(form, "account").put("township", township);
+        var created = api.post("/api/mini/filings", operatorToken, form);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    private long submittedFiling(String name) {
+        Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
+        FilingForms.section(form, "account").put("name", name);
+        var created = api.post("/api/mini/filings", operatorToken, form);
+        new MaterialUploads(api).completeChecklist(operatorToken, created.id(), "UNIT");
+        var submitted = api.post("/api/mini/filings/" + created.id() + "/submit", operatorToken, Map.of("version", created.version()));
+        assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
+        return created.id();
+    }
+}
