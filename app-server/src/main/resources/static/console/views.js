@@ -371,7 +371,7 @@ const Views = (() => {
 
   // ---------------------------------------------------------------- registry
 
-  const REGISTRY_FILTERS = ['text', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo', 'operatorId'];
+  const REGISTRY_FILTERS = ['text', 'subject', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo', 'operatorId'];
 
   async function registry(container, ctx) {
     const params = ctx.params;
@@ -418,7 +418,8 @@ const Views = (() => {
   }
 
   function registryFilterForm(params, names, sort) {
-    const text = h('input', { name: 'text', id: 'filter-text', value: params.text || '', placeholder: '公众号名称、微信号、原始ID、主体名称或备案编号' });
+    const text = h('input', { name: 'text', id: 'filter-text', value: params.text || '', placeholder: '公众号名称、微信号、gh_原始ID或备案编号（前缀）' });
+    const subject = h('input', { name: 'subject', id: 'filter-subject', value: params.subject || '', placeholder: '单位或个人名称（前缀）' });
     const status = select('status', optionsOf(Labels.status, '全部状态'), params.status, { id: 'filter-status' });
     const townshipNames = params.township && !names.includes(params.township) ? [...names, params.township] : names;
     const township = select('township', [['', '全部乡镇'], ...townshipNames.map(n => [n, n])], params.township, { id: 'filter-township' });
@@ -428,7 +429,7 @@ const Views = (() => {
     const dueTo = h('input', { type: 'date', name: 'dueTo', id: 'filter-due-to', value: params.dueTo || '' });
     const form = h('form', { class: 'filters card' },
       h('div', { class: 'filter-grid' },
-        field('关键词', text), field('状态', status), field('乡镇（办事处）', township), field('登记表', formType),
+        field('关键词', text), field('主体名称', subject), field('状态', status), field('乡镇（办事处）', township), field('登记表', formType),
         field('截止日期从', dueFrom), field('截止日期到', dueTo),
         h('label', { class: 'check' }, overdue, '只看逾期未备案')),
       params.operatorId ? h('p', { class: 'filter-note' }, `仅显示运营者 #${params.operatorId} 的备案。`,
@@ -440,7 +441,7 @@ const Views = (() => {
     form.addEventListener('submit', event => {
       event.preventDefault();
       App.go('registry', {
-        text: text.value.trim(), status: status.value, township: township.value, formType: formType.value,
+        text: text.value.trim(), subject: subject.value.trim(), status: status.value, township: township.value, formType: formType.value,
         overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, operatorId: params.operatorId, sort, page: 1,
       });
     });
@@ -694,7 +695,7 @@ const Views = (() => {
     const kindEnforcement = h('input', { type: 'radio', name: 'kind', value: 'ENFORCEMENT', id: 'export-kind-enforcement' });
     const status = select('status', optionsOf(Labels.status, '全部状态'), '', { id: 'export-status' });
     const township = select('township', [['', '全部乡镇'], ...names.map(n => [n, n])], '', { id: 'export-township' });
-    const text = h('input', { name: 'text', id: 'export-text', placeholder: '公众号名称、微信号、原始ID、主体名称或备案编号' });
+    const text = h('input', { name: 'text', id: 'export-text', placeholder: '公众号名称、微信号、gh_原始ID或备案编号（前缀）' });
     const fullIds = h('input', { type: 'checkbox', name: 'fullIdNumbers', id: 'export-full-ids' });
     const filters = h('div', { class: 'filter-grid' }, field('状态', status), field('乡镇（办事处）', township), field('关键词', text));
     const submit = h('button', { type: 'submit', class: 'button primary', id: 'export-start' }, '开始导出');

@@ -63,6 +63,8 @@ public final class RegistryBenchmark {
             scenarios.put("status + township", "/api/console/registry?status=APPROVED&township=" + enc("周堂镇") + "&size=20");
             scenarios.put("text prefix (name)", "/api/console/registry?text=" + enc("水城北湖") + "&size=20");
             scenarios.put("text prefix (filing no.)", "/api/console/registry?text=411422-B-0012&size=20");
+            scenarios.put("text prefix (WeChat ID)", "/api/console/registry?text=wxb12345&size=20");
+            scenarios.put("subject prefix (unit name)", "/api/console/registry?subject=" + enc("睢县单位12") + "&size=20");
             scenarios.put("overdue, by due date", "/api/console/registry?overdue=true&sort=dueOn&size=20");
             scenarios.put("sorted by account name", "/api/console/registry?sort=accountName&size=20");
             scenarios.put("page 200", "/api/console/registry?page=200&size=20");
