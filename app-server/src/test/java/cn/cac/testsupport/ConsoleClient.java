@@ -60,6 +60,11 @@ public final class ConsoleClient {
         return send(write("PUT", path, body), true);
     }
 
+    /** Any method without a body (DELETE …), with the CSRF header. */
+    public Answer send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()), true);
+    }
+
     /** A write without the CSRF header, as a forged cross-site request would be. */
     public Answer postWithoutCsrf(String path, Object body) {
         return send(write("POST", path, body), false);

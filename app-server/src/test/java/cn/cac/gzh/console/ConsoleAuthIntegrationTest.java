@@ -83,6 +83,15 @@ class ConsoleAuthIntegrationTest {
                 new Endpoint("GET", "/api/console/admin/enforcement/filings/999999999", null, ADMIN),
                 new Endpoint("POST", "/api/console/admin/enforcement/filings/999999999",
                         Map.of("action", "PHONE_URGED", "actedOn", "2026-01-01"), ADMIN),
+                new Endpoint("GET", "/api/console/admin/campaigns", null, ADMIN),
+                new Endpoint("POST", "/api/console/admin/campaigns", Map.of("name", "x"), ADMIN),
+                new Endpoint("PUT", "/api/console/admin/campaigns/999999999",
+                        Map.of("name", "x", "startsOn", "2030-01-01", "endsOn", "2030-01-02"), ADMIN),
+                new Endpoint("GET", "/api/console/admin/place-names", null, ADMIN),
+                new Endpoint("POST", "/api/console/admin/place-names", Map.of("term", "x"), ADMIN),
+                new Endpoint("GET", "/api/console/admin/audit", null, ADMIN),
+                new Endpoint("GET", "/api/console/admin/exports/0123456789abcdef0123456789abcdef", null, ADMIN),
+                new Endpoint("POST", "/api/console/admin/exports", Map.of(), ADMIN),
                 new Endpoint("POST", "/api/console/auth/password", Map.of("currentPassword", "x", "newPassword", "y"), STAFF));
     }
 
