@@ -109,6 +109,7 @@ const Api = (() => {
     get: (path, params) => request('GET', path + query(params), undefined, true),
     post: (path, body) => request('POST', path, body, true),
     put: (path, body) => request('PUT', path, body, true),
+    del: (path, params) => request('DELETE', path + query(params), undefined, true),
     ensureCsrf,
     query,
     setUnauthenticatedHandler(handler) {

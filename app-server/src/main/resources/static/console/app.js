@@ -12,6 +12,9 @@ const App = (() => {
     { route: 'enforcement', title: '逾期处置', roles: ['ADMIN'] },
     { route: 'staff', title: '工作人员', roles: ['ADMIN'] },
     { route: 'exports', title: '导出', roles: ['ADMIN'] },
+    { route: 'campaigns', title: '备案期', roles: ['ADMIN'] },
+    { route: 'place-names', title: '地名词典', roles: ['ADMIN'] },
+    { route: 'audit', title: '审计日志', roles: ['ADMIN'] },
   ];
 
   const ROUTES = {
@@ -23,6 +26,9 @@ const App = (() => {
     enforcement: { roles: ['ADMIN'], view: Views.enforcement },
     staff: { roles: ['ADMIN'], view: Views.staff },
     exports: { roles: ['ADMIN'], view: Views.exports },
+    campaigns: { roles: ['ADMIN'], view: AdminViews.campaigns },
+    'place-names': { roles: ['ADMIN'], view: AdminViews.placeNames },
+    audit: { roles: ['ADMIN'], view: AdminViews.audit },
     password: { roles: null, view: Views.password },
   };
 

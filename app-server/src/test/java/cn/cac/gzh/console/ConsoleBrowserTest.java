@@ -101,7 +101,8 @@ class ConsoleBrowserTest {
         assertThat(browser.waitForText(By.id("login-message"), "用户名或密码错误")).contains("用户名或密码错误");
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
-        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "工作人员", "导出");
+        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "工作人员", "导出", "备案期", "地名词典",
+                "审计日志");
         browser.visible(By.cssSelector(".stat"));
 
         @SuppressWarnings("unchecked")
@@ -350,6 +351,35 @@ class ConsoleBrowserTest {
 
     private static String marker(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    @Order(7)
+    void anAdministratorEditsTheDictionaryAndCampaignsAndReadsTheAuditLog() {
+        String word = marker("湖");
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("地名词典");
+        browser.type(By.id("place-name-term"), word);
+        browser.click(By.id("place-name-submit"));
+        browser.waitForText(By.cssSelector("#view table.data"), word);
+        assertThat(console.get("/api/console/admin/place-names").get("placeNames").toString()).contains(word);
+        browser.screenshot("11-place-names");
+
+        browser.navigate("备案期");
+        browser.type(By.id("campaign-name"), word + "集中登记");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('campaign-starts').value='2031-01-01';"
+                        + "document.getElementById('campaign-ends').value='2031-01-31';");
+        browser.click(By.id("campaign-submit"));
+        browser.waitForText(By.cssSelector("#view table.data"), word + "集中登记");
+        browser.screenshot("12-campaigns");
+
+        browser.navigate("审计日志");
+        browser.type(By.id("audit-action"), "PLACE_NAME_ADDED");
+        browser.click(By.id("audit-submit"));
+        String log = browser.waitForText(By.cssSelector("#view table.data"), word);
+        assertThat(log).contains("PLACE_NAME_ADDED", "工作人员");
+        browser.screenshot("13-audit");
     }
 
     private List<String> navTitles() {

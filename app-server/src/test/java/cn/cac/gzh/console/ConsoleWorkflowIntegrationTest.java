@@ -60,6 +60,8 @@ class ConsoleWorkflowIntegrationTest {
         var queue = admin.get("/api/console/review/queue?size=100");
         assertThat(queue.status()).isEqualTo(200);
         assertThat(queue.get("items").toString()).contains(marker + "甲", marker + "乙");
+        var filtered = admin.get("/api/console/review/queue?text=" + java.net.URLEncoder.encode(marker + "甲", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(((Number) filtered.get("total")).intValue()).isEqualTo(1);
 
         var detail = admin.get("/api/console/review/filings/" + first);
         Map<String, Object> filing = (Map<String, Object>) detail.get("filing");

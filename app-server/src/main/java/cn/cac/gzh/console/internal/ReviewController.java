@@ -7,6 +7,7 @@ import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.FilingReview;
 import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.FormType;
 import cn.cac.gzh.filing.RegistryPage;
 import cn.cac.gzh.filing.RegistryQuery;
 import cn.cac.gzh.filing.StaffFilingView;
@@ -66,11 +67,13 @@ class ReviewController {
     record Link(String url, java.time.Instant expiresAt) {
     }
 
-    @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前。")
+    @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前；可按关键词、主体名称、乡镇、登记表类型筛选。")
     @GetMapping("/queue")
-    RegistryPage queue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return registry.search(new RegistryQuery(null, null, FilingStatus.SUBMITTED, null, null, null, null, null, null,
-                "submittedAt", page, size));
+    RegistryPage queue(@RequestParam(required = false) String text, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String township, @RequestParam(required = false) FormType formType,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return registry.search(new RegistryQuery(text, subject, FilingStatus.SUBMITTED, township, formType, null, null, null,
+                null, "submittedAt", page, size));
     }
 
     @Operation(summary = "备案详情（审核）", description = "含状态时间线和材料清单；身份证号码、手机号脱敏。")
