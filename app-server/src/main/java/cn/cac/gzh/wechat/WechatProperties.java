@@ -40,11 +40,13 @@ public record WechatProperties(
      *
      * @param token  the callback token of the server configuration (服务器配置)
      * @param aesKey the 43-character EncodingAESKey for safe mode
+     * @param callbackMaxAge callbacks whose timestamp is further than this from now are refused ({@code 0} turns it off)
      */
     public record OfficialAccount(
             @NotBlank String appId,
             @NotBlank String secret,
             @NotBlank String token,
-            @Pattern(regexp = "[A-Za-z0-9]{43}", message = "must be the 43-character EncodingAESKey") String aesKey) {
+            @Pattern(regexp = "[A-Za-z0-9]{43}", message = "must be the 43-character EncodingAESKey") String aesKey,
+            @DefaultValue("5m") java.time.Duration callbackMaxAge) {
     }
 }

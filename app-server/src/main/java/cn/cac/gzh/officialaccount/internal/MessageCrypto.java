@@ -41,6 +41,10 @@ final class MessageCrypto {
         this.appId = appId;
     }
 
+    String token() {
+        return token;
+    }
+
     /** sha1 over the sorted parts, hex lower-case. */
     static String signature(String... parts) {
         String[] sorted = parts.clone();

@@ -1,0 +1,129 @@
+package cn.cac.gzh.officialaccount.internal;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import me.chanjar.weixin.common.session.WxSessionManager;
+import me.chanjar.weixin.mp.api.WxMpMessageHandler;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** One small handler per message kind; the router (OfficialAccountRouting) decides which runs. */
+final class Handlers {
+
+    private Handlers() {
+    }
+
+    /** subscribe (also from a parameter QR code, EventKey qrscene_…): welcome, and remember the follower. */
+    @Component
+    static class Subscribe implements WxMpMessageHandler {
+        private final Followers followers;
+        private final ReplyTexts texts;
+
+        Subscribe(Followers followers, ReplyTexts texts) {
+            this.followers = followers;
+            this.texts = texts;
+        }
+
+        @Override
+        public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
+                WxSessionManager sessions) {
+            String key = message.getEventKey();
+            String scene = key != null && key.startsWith("qrscene_") ? key.substring("qrscene_".length()) : null;
+            followers.subscribed(message.getFromUser(), scene);
+            return Replies.text(message, texts.text("WELCOME"));
+        }
+    }
+
+    /** unsubscribe: no reply is possible; the follower is marked. */
+    @Component
+    static class Unsubscribe implements WxMpMessageHandler {
+        private final Followers followers;
+
+        Unsubscribe(Followers followers) {
+            this.followers = followers;
+        }
+
+        @Override
+        public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
+                WxSessionManager sessions) {
+            followers.unsubscribed(message.getFromUser());
+            return null;
+        }
+    }
+
+    /** SCAN: a follower scanned a parameter QR code again; point them to the mini-program. */
+    @Component
+    static class Scan implements WxMpMessageHandler {
+        private final ReplyTexts texts;
+
+        Scan(ReplyTexts texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
+                WxSessionManager sessions) {
+            return Replies.text(message, texts.text("HOW_TO_FILE"));
+        }
+    }
+
+    /** Text keywords and menu clicks: 备案/登记, 政策, 联系/电话, otherwise a short help. */
+    @Component
+    static class Keywords implements WxMpMessageHandler {
+        private final ReplyTexts texts;
+
+        Keywords(ReplyTexts texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
+                WxSessionManager sessions) {
+            String said = message.getContent() != null ? message.getContent() : message.getEventKey();
+            return Replies.text(message, answer(said == null ? "" : said.strip()));
+        }
+
+        String answer(String said) {
+            if (said.contains("备案") || said.contains("登记") || said.equals(MenuKeys.FILING)) {
+                return texts.text("HOW_TO_FILE");
+            }
+            if (said.contains("政策") || said.contains("法规") || said.equals(MenuKeys.POLICY)) {
+                return texts.text("POLICY");
+            }
+            if (said.contains("联系") || said.contains("电话") || said.equals(MenuKeys.CONTACT)) {
+                return texts.contacts();
+            }
+            return texts.text("HELP");
+        }
+    }
+
+    /** TEMPLATESENDJOBFINISH / MASSSENDJOBFINISH: stored for the delivery pipeline; no reply. */
+    @Component
+    static class SendReport implements WxMpMessageHandler {
+        private final JdbcClient jdbc;
+        private final Clock clock;
+
+        SendReport(JdbcClient jdbc, Clock clock) {
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        @Override
+        public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
+                WxSessionManager sessions) {
+            Object msgId = context.get(MessageIds.REPORTED_MSG_ID);
+            jdbc.sql("""
+                    INSERT INTO oa_send_report (event, msg_id, openid, status, total_count, sent_count, error_count, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(message.getEvent(), msgId, message.getFromUser(), message.getStatus(), message.getTotalCount(),
+                    message.getSentCount(), message.getErrorCount(), LocalDateTime.now(clock)).update();
+            return null;
+        }
+    }
+}
