@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *   <li>phone code {@code phone-13912345678} → that number; any other code → 40029</li>
  *   <li>official-account openid {@code sim-mp-openid-X} → unionid {@code sim-union-X}</li>
  *   <li>subscribe and template sends → ok with a msgid</li>
+ *   <li>menu creation → ok; follower list → {@code sim-mp-openid-follower1..3}; batch user info → unionids as above</li>
  * </ul>
  * Every request it received is listed at {@code /__admin/requests}.
  */
@@ -88,11 +89,23 @@ public final class WechatSimulator implements DevService {
         server.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send"))
                 .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")));
 
+        stubOfficialAccountAdministration(server);
         server.stubFor(get(urlPathEqualTo("/cgi-bin/user/info"))
                 .willReturn(json("""
                         {"subscribe":1,"openid":"{{request.query.openid}}","language":"zh_CN",\
                         "subscribe_time":1700000000,"unionid":"sim-union-{{regexExtract request.query.openid '[^-]+$'}}",\
                         "remark":"","groupid":0,"tagid_list":[],"subscribe_scene":"ADD_SCENE_QR_CODE","qr_scene":0,"qr_scene_str":""}""")));
+    }
+
+    static void stubOfficialAccountAdministration(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/menu/create")).willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        server.stubFor(get(urlPathEqualTo("/cgi-bin/user/get")).willReturn(json(
+                "{\"total\":3,\"count\":3,\"data\":{\"openid\":[\"sim-mp-openid-follower1\",\"sim-mp-openid-follower2\","
+                        + "\"sim-mp-openid-follower3\"]},\"next_openid\":\"\"}")));
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/user/info/batchget")).willReturn(json(
+                "{\"user_info_list\":[{{#each (jsonPath request.body '$.user_list') as |u|}}{{#unless @first}},{{/unless}}"
+                        + "{\"subscribe\":1,\"openid\":\"{{u.openid}}\",\"language\":\"zh_CN\",\"subscribe_time\":1700000000,"
+                        + "\"unionid\":\"sim-union-{{regexExtract u.openid '[^-]+$'}}\"}{{/each}} ]}")));
     }
 
     private static ResponseDefinitionBuilder json(String body) {
