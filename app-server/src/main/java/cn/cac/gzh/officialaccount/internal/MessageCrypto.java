@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,7 +32,6 @@ final class MessageCrypto {
     private final String token;
     private final byte[] key;
     private final String appId;
-    private final SecureRandom random = new SecureRandom();
 
     MessageCrypto(String token, String encodingAesKey, String appId) {
         this.token = token;
@@ -72,10 +70,14 @@ final class MessageCrypto {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** random16 ‖ length ‖ message ‖ appid, PKCS#7 to 32-byte blocks, AES-256-CBC, Base64. */
+    /**
+     * random16 ‖ length ‖ message ‖ appid, PKCS#7 to 32-byte blocks, AES-256-CBC, Base64. The 16
+     * bytes only vary the ciphertext (WeChat's own samples use a plain random string); a per-thread
+     * generator avoids contention on one shared SecureRandom.
+     */
     String encrypt(String message) {
         byte[] randomBytes = new byte[16];
-        random.nextBytes(randomBytes);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(randomBytes);
         return encrypt(randomBytes, message);
     }
 

@@ -42,13 +42,13 @@ class OfficialAccountInbox {
             return earlier == null ? "" : earlier;
         }
         try {
-            WxMpXmlMessage message = WxMpXmlMessage.fromXml(xml);
+            WxMpXmlMessage message = Messages.from(fields);
             Map<String, Object> context = new HashMap<>();
             if (fields.get("MsgID") != null) {
                 context.put(MessageIds.REPORTED_MSG_ID, fields.get("MsgID"));
             }
             WxMpXmlOutMessage out = router.route(message, context);
-            String reply = out == null ? "" : out.toXml();
+            String reply = Messages.toXml(out);
             redis.opsForValue().set("oa:reply:" + key, reply, KEEP);
             return reply;
         } catch (RuntimeException e) {

@@ -7,10 +7,19 @@ import cn.cac.gzh.wechat.WechatProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The account's replies, from the database (oa_reply_text) and the office's directory. */
+/**
+ * The account's replies, from the database (oa_reply_text) and the office's directory. Read again
+ * at most every {@link #FRESH} so an edit shows quickly without a query per message.
+ */
 @Component
 class ReplyTexts {
 
+    private static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
+
+    private record Snapshot(java.util.Map<String, String> texts, String contacts, long loadedAtNanos) {
+    }
+
+    private volatile Snapshot snapshot;
     private final JdbcClient jdbc;
     private final OfficeDirectory office;
     private final String miniProgramLink;
@@ -24,12 +33,28 @@ class ReplyTexts {
     }
 
     String text(String code) {
-        String content = jdbc.sql("SELECT content FROM oa_reply_text WHERE code = ?").param(code).query(String.class)
-                .optional().orElse("您好！");
-        return content.replace("{miniprogram}", miniProgramLink);
+        return current().texts().getOrDefault(code, "您好！");
     }
 
     String contacts() {
+        return current().contacts();
+    }
+
+    private Snapshot current() {
+        Snapshot now = snapshot;
+        if (now == null || System.nanoTime() - now.loadedAtNanos() > FRESH.toNanos()) {
+            java.util.Map<String, String> texts = new java.util.HashMap<>();
+            jdbc.sql("SELECT code, content FROM oa_reply_text").query((rs, n) -> {
+                texts.put(rs.getString("code"), rs.getString("content").replace("{miniprogram}", miniProgramLink));
+                return null;
+            }).list();
+            now = new Snapshot(java.util.Map.copyOf(texts), loadContacts(), System.nanoTime());
+            snapshot = now;
+        }
+        return now;
+    }
+
+    private String loadContacts() {
         var profile = office.profile();
         StringBuilder text = new StringBuilder(profile.name()).append("\n地址：").append(profile.address());
         for (OfficeContact contact : profile.contacts()) {
