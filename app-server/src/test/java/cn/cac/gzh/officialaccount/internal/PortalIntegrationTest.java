@@ -114,7 +114,7 @@ class PortalIntegrationTest {
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><xml><Content>&lol3;</Content></xml>";
         assertThat(postPlain(port, laughs).statusCode()).isEqualTo(400);
         assertThat(postPlain(port, "<xml><ToUserName>").statusCode()).isEqualTo(400);
-        assertThat(postPlain(port, "<xml>" + "x".repeat(PortalController.MAX_BODY) + "</xml>").statusCode()).isEqualTo(413);
+        assertThat(postPlain(port, "<xml>" + "x".repeat(PortalFilter.MAX_BODY) + "</xml>").statusCode()).isEqualTo(413);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oa_follower WHERE openid = ?", Integer.class, openid)).isZero();
     }
