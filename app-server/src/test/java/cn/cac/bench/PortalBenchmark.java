@@ -1,6 +1,7 @@
 package cn.cac.bench;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -99,23 +100,31 @@ public final class PortalBenchmark {
 
     /** Load from a separate process (wrk), so the client does not share the JVM with the service. */
     private static void wrk(PortalRequests factory, int port, int requests, int connections) throws Exception {
-        java.nio.file.Path file = java.nio.file.Path.of("target", "portal-requests.txt");
-        try (var out = java.nio.file.Files.newBufferedWriter(file)) {
-            for (int i = 0; i < requests; i++) {
+        // separate messages for warm-up and measurement: a replayed message would be a (cheap) duplicate
+        java.nio.file.Path warmUp = write(factory, "portal-warmup.txt", 60_000);
+        java.nio.file.Path measured = write(factory, "portal-requests.txt", requests);
+        String seconds = System.getProperty("bench.seconds", "20");
+        for (var round : List.of(java.util.Map.entry("warm-up", warmUp), java.util.Map.entry("measured", measured))) {
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections,
+                    "-d" + (round.getKey().equals("warm-up") ? "5" : seconds) + "s", "--latency", "-s", "bench/portal.lua",
+                    "http://127.0.0.1:" + port, "--", round.getValue().toString(), "2")
+                    .redirectErrorStream(true).start();
+            String output = new String(wrk.getInputStream().readAllBytes());
+            wrk.waitFor();
+            System.out.println("=== wrk " + round.getKey() + " (" + Files.lines(round.getValue()).count() + " distinct messages) ===");
+            System.out.println(output);
+        }
+    }
+
+    private static java.nio.file.Path write(PortalRequests factory, String name, int count) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", name);
+        try (var out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
                 String[] line = factory.line();
                 out.write(line[0] + "\t" + line[1] + "\n");
             }
         }
-        String seconds = System.getProperty("bench.seconds", "20");
-        for (String round : List.of("warm-up", "measured")) {
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + (round.equals("warm-up") ? "5" : seconds) + "s",
-                    "--latency", "-s", "bench/portal.lua", "http://127.0.0.1:" + port, "--", file.toString(), "2")
-                    .redirectErrorStream(true).start();
-            String output = new String(wrk.getInputStream().readAllBytes());
-            wrk.waitFor();
-            System.out.println("=== wrk " + round + " ===");
-            System.out.println(output);
-        }
+        return file;
     }
 
     private static double pct(double[] sorted, int percentile) {
