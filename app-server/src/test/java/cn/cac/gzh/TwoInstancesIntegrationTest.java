@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TwoInstancesIntegrationTest {
 
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     @Autowired
     Environment environment;
     @Autowired
@@ -31,8 +33,18 @@ class TwoInstancesIntegrationTest {
     @Test
     void twoInstancesStartSideBySideAndShareEverything() throws Exception {
         String[] arguments = ExternalSettings.asArguments(environment);
-        var first = CompletableFuture.supplyAsync(() -> SpringApplication.run(FilingPlatformApplication.class, arguments));
-        var second = CompletableFuture.supplyAsync(() -> SpringApplication.run(FilingPlatformApplication.class, arguments));
+        // Two applications starting at the same instant in one JVM would both re-initialise Logback
+        // and race; the test context has set logging up already, so the extra instances leave it alone.
+        System.setProperty(LOGGING_SYSTEM, "none");
+        CompletableFuture<ConfigurableApplicationContext> first;
+        CompletableFuture<ConfigurableApplicationContext> second;
+        try {
+            first = CompletableFuture.supplyAsync(() -> SpringApplication.run(FilingPlatformApplication.class, arguments));
+            second = CompletableFuture.supplyAsync(() -> SpringApplication.run(FilingPlatformApplication.class, arguments));
+            CompletableFuture.allOf(first, second).join();
+        } finally {
+            System.clearProperty(LOGGING_SYSTEM);
+        }
         try (ConfigurableApplicationContext a = first.get(); ConfigurableApplicationContext b = second.get()) {
             int portA = Integer.parseInt(a.getEnvironment().getProperty("local.server.port"));
             int portB = Integer.parseInt(b.getEnvironment().getProperty("local.server.port"));
