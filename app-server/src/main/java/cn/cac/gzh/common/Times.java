@@ -17,6 +17,11 @@ public final class Times {
                 : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(TimeConfiguration.DISPLAY_ZONE).toOffsetDateTime();
     }
 
+    /** An instant as Beijing time with its offset, for answers. */
+    public static OffsetDateTime display(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(TimeConfiguration.DISPLAY_ZONE).toOffsetDateTime();
+    }
+
     /** Today's calendar date where the users are, which is what deadlines are counted in. */
     public static LocalDate today(java.time.Clock clock) {
         return LocalDate.now(clock.withZone(TimeConfiguration.DISPLAY_ZONE));

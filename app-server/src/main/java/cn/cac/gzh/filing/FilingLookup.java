@@ -10,6 +10,11 @@ public interface FilingLookup {
     /** The filing if it belongs to the operator; otherwise empty, exactly as if it did not exist. */
     Optional<FilingRef> findOwned(long filingId, long operatorId);
 
+    /** {@link #findOwned}, or 404 {@code FILING_NOT_FOUND}. */
+    default FilingRef requireOwned(long filingId, long operatorId) {
+        return findOwned(filingId, operatorId).orElseThrow(FilingErrors::notFound);
+    }
+
     Optional<FilingRef> find(long filingId);
 
     /** The full, unmasked content (for the printed form). */

@@ -11,6 +11,11 @@ public interface FilingRegistry {
 
     Optional<StaffFilingView> detail(long filingId);
 
+    /** {@link #detail}, or 404 {@code FILING_NOT_FOUND}. */
+    default StaffFilingView requireDetail(long filingId) {
+        return detail(filingId).orElseThrow(FilingErrors::notFound);
+    }
+
     RegistryStats stats();
 
     /** Notice §3.3: the stamped paper copy arrived. Idempotent. Throws 404 {@code FILING_NOT_FOUND}. */

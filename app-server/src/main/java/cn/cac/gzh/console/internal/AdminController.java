@@ -40,10 +40,12 @@ class AdminController {
 
     private final StaffAccounts accounts;
     private final FilingRegistry registry;
+    private final java.time.Clock clock;
 
-    AdminController(StaffAccounts accounts, FilingRegistry registry) {
+    AdminController(StaffAccounts accounts, FilingRegistry registry, java.time.Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
+        this.clock = clock;
     }
 
     record StaffSummary(long id, String username, String displayName, boolean enabled, boolean locked, Set<StaffRole> roles) {
@@ -69,7 +71,7 @@ class AdminController {
     @Operation(summary = "工作人员列表")
     @GetMapping("/staff")
     List<StaffSummary> staff() {
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
         return accounts.all().stream().map(row -> new StaffSummary(row.id(), row.username(), row.displayName(), row.enabled(),
                 row.lockedUntil() != null && row.lockedUntil().isAfter(now), accounts.rolesOf(row.id()))).toList();
     }

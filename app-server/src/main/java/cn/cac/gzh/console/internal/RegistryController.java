@@ -2,7 +2,6 @@ package cn.cac.gzh.console.internal;
 
 import java.time.LocalDate;
 
-import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.FormType;
@@ -46,7 +45,7 @@ class RegistryController {
     @Operation(summary = "台账中的备案详情")
     @GetMapping("/api/console/registry/{id}")
     StaffFilingView detail(@PathVariable long id) {
-        return registry.detail(id).orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+        return registry.requireDetail(id);
     }
 
     @Operation(summary = "统计概览", description = "按状态、乡镇、主体类型计数，逾期和待收纸质材料数。")

@@ -79,9 +79,7 @@ class ReviewController {
     @Operation(summary = "备案详情（审核）", description = "含状态时间线和材料清单；身份证号码、手机号脱敏。")
     @GetMapping("/filings/{id}")
     FilingDetail detail(@PathVariable long id) {
-        StaffFilingView filing = registry.detail(id)
-                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
-        return new FilingDetail(filing, materials.filesOf(id));
+        return new FilingDetail(registry.requireDetail(id), materials.filesOf(id));
     }
 
     @Operation(summary = "审核通过", description = "分配备案编号。错误码：ILLEGAL_TRANSITION、VERSION_CONFLICT。")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.filing.FilingErrors;
 import cn.cac.gzh.filing.FilingProperties;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +36,7 @@ class FilingStore {
     FilingRow requireOwned(long id, long operatorId) {
         FilingRow row = filings.findOwned(id, operatorId);
         if (row == null) {
-            throw notFound();
+            throw FilingErrors.notFound();
         }
         return row;
     }
@@ -43,7 +44,7 @@ class FilingStore {
     FilingRow require(long id) {
         FilingRow row = filings.selectById(id);
         if (row == null) {
-            throw notFound();
+            throw FilingErrors.notFound();
         }
         return row;
     }
@@ -101,10 +102,6 @@ class FilingStore {
             return row.getOperatorId().equals(holder) ? alreadyYours() : takenByOther();
         }
         throw e;
-    }
-
-    static ApiException notFound() {
-        return ApiException.notFound("FILING_NOT_FOUND", "备案不存在");
     }
 
     static ApiException versionConflict() {

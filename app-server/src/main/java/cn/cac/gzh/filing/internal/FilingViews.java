@@ -58,17 +58,17 @@ class FilingViews {
                 .map(t -> new TransitionView(t.fromStatus(), t.toStatus(), t.actorType(), t.reason(), Times.display(t.occurredAt())))
                 .toList();
         return new FilingView(row.getId(), row.getStatus(), row.getStatus().label(), row.getVersion(),
-                row.getFilingNumber(), row.getDueOn(), overdue(row), form(row), row.getRejectionReason(),
+                row.getFilingNumber(), row.getDueOn(), overdue(row), maskedForm(row), row.getRejectionReason(),
                 row.getRevocationReason(), Times.display(row.getSubmittedAt()), Times.display(row.getDecidedAt()),
                 Times.display(row.getCreatedAt()), Times.display(row.getUpdatedAt()), history);
     }
 
-    private boolean overdue(FilingRow row) {
+    boolean overdue(FilingRow row) {
         return DeadlineCalculator.isOverdue(row.getStatus(), row.getDueOn(), Times.today(clock));
     }
 
-    /** The form as the operator sees it: ID numbers and phones masked. */
-    private FilingForm form(FilingRow row) {
+    /** The form as the operator (and a reviewer) sees it: ID numbers and phones masked. */
+    FilingForm maskedForm(FilingRow row) {
         return form(row, stored -> stored == null ? null : Masking.idNumber(cipher.decrypt(stored)), Masking::phone);
     }
 

@@ -13,6 +13,7 @@ import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.EnforcementAction;
 import cn.cac.gzh.filing.EnforcementRecord;
+import cn.cac.gzh.filing.FilingErrors;
 import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.RegistryEntry;
@@ -89,9 +90,8 @@ class RegistryService implements FilingRegistry {
                 .map(t -> new StaffFilingView.Transition(t.fromStatus(), t.toStatus(), t.actorType(), t.actorId(), t.reason(),
                         Times.display(t.occurredAt())))
                 .toList();
-        var view = views.view(row);
         return Optional.of(new StaffFilingView(row.getId(), row.getOperatorId(), row.getStatus(), row.getStatus().label(),
-                row.getVersion(), row.getFilingNumber(), row.getDueOn(), view.overdue(), view.form(),
+                row.getVersion(), row.getFilingNumber(), row.getDueOn(), views.overdue(row), views.maskedForm(row),
                 row.getRejectionReason(), row.getRevocationReason(), Times.display(row.getSubmittedAt()),
                 Times.display(row.getDecidedAt()), Times.display(row.getPaperReceivedAt()), history,
                 enforcementOf(filingId)));
@@ -114,7 +114,7 @@ class RegistryService implements FilingRegistry {
     public void markPaperReceived(long filingId, long staffId) {
         FilingRow row = filings.selectById(filingId);
         if (row == null) {
-            throw FilingStore.notFound();
+            throw FilingErrors.notFound();
         }
         if (row.getStatus() != FilingStatus.APPROVED && row.getStatus() != FilingStatus.SUBMITTED) {
             throw ApiException.conflict("ILLEGAL_TRANSITION", "备案当前状态为“" + row.getStatus().label() + "”，不能登记纸质材料");
@@ -127,7 +127,7 @@ class RegistryService implements FilingRegistry {
     public EnforcementRecord recordEnforcement(long filingId, EnforcementAction action, LocalDate actedOn, String note,
             long staffId) {
         if (filings.selectById(filingId) == null) {
-            throw FilingStore.notFound();
+            throw FilingErrors.notFound();
         }
         var insert = new RegistryMapper.EnforcementInsert();
         insert.filingId = filingId;

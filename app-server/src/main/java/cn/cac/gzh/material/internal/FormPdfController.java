@@ -5,7 +5,6 @@ import java.time.Clock;
 
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingSheet;
 import cn.cac.gzh.filing.FormType;
@@ -44,8 +43,7 @@ class FormPdfController {
     @GetMapping("/api/mini/filings/{filingId}/form.pdf")
     ResponseEntity<byte[]> filled(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
             @Parameter(description = "是否脱敏") @RequestParam(defaultValue = "false") boolean masked) {
-        filings.findOwned(filingId, operator.id())
-                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+        filings.requireOwned(filingId, operator.id());
         FilingSheet sheet = filings.sheet(filingId).orElseThrow();
         FormType type = sheet.form().formType();
         byte[] pdf = renderer.render(type, dictionary.county().name(), sheet.form(), sheet.filingNumber(), masked,

@@ -104,8 +104,7 @@ class MaterialController {
         var ticket = tickets.issue(operator.id(), filingId, request.materialType(), request.fileName(),
                 request.contentType(), request.size());
         return new TicketResponse(ticket.ticketId(), ticket.materialType(), ticket.upload().url(), ticket.upload().fields(),
-                "file", ticket.upload().expiresAt().atOffset(java.time.ZoneOffset.UTC)
-                        .atZoneSameInstant(cn.cac.gzh.common.TimeConfiguration.DISPLAY_ZONE).toOffsetDateTime(),
+                "file", Times.display(ticket.upload().expiresAt()),
                 ticket.maxBytes());
     }
 
@@ -143,8 +142,7 @@ class MaterialController {
     }
 
     private FilingRef owned(CurrentOperator operator, long filingId) {
-        return filings.findOwned(filingId, operator.id())
-                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+        return filings.requireOwned(filingId, operator.id());
     }
 
     private static FileView view(MaterialMapper.StoredFile file) {

@@ -136,8 +136,7 @@ class UploadTickets {
     }
 
     private FilingRef ownedUploadable(long operatorId, long filingId) {
-        FilingRef filing = filings.findOwned(filingId, operatorId)
-                .orElseThrow(() -> ApiException.notFound("FILING_NOT_FOUND", "备案不存在"));
+        FilingRef filing = filings.requireOwned(filingId, operatorId);
         if (!UPLOADABLE.contains(filing.status())) {
             throw ApiException.conflict("MATERIALS_LOCKED", "备案当前状态为“" + filing.status().label() + "”，不能更换材料");
         }
