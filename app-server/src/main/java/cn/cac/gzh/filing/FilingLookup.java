@@ -15,6 +15,13 @@ public interface FilingLookup {
         return findOwned(filingId, operatorId).orElseThrow(FilingErrors::notFound);
     }
 
+    /**
+     * {@link #requireOwned} inside the caller's transaction, holding the filing's row lock until it
+     * ends: changes to one filing's parts (e.g. its materials) then happen one after another and see
+     * the filing's status as it is, not as it was before a concurrent submission.
+     */
+    FilingRef lockOwned(long filingId, long operatorId);
+
     Optional<FilingRef> find(long filingId);
 
     /** The full, unmasked content (for the printed form). */

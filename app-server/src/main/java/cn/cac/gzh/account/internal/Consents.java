@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 import cn.cac.gzh.account.OperatorConsents;
+import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.web.ApiException;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -38,6 +39,7 @@ class Consents implements OperatorConsents {
     }
 
     @Transactional
+    @RetryTransientFailures
     void accept(long operatorId, String version, boolean personalInfo, boolean sensitiveInfo) {
         PrivacyNotice notice = current();
         if (!notice.version().equals(version)) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import cn.cac.gzh.account.AccountProperties;
 import cn.cac.gzh.account.CurrentOperator;
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.pii.PersonalDataCipher;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.wechat.MiniProgramGateway;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Login with a {@code wx.login} code, and the lifecycle of our bearer tokens. */
 @Service
@@ -30,16 +30,18 @@ class OperatorSessions {
     private final SessionTokens tokens;
     private final PersonalDataCipher cipher;
     private final AccountProperties properties;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
     OperatorSessions(MiniProgramGateway wechat, OperatorMapper operators, SessionMapper sessions, SessionTokens tokens,
-            PersonalDataCipher cipher, AccountProperties properties, Clock clock) {
+            PersonalDataCipher cipher, AccountProperties properties, RetryingTransactions transactions, Clock clock) {
         this.wechat = wechat;
         this.operators = operators;
         this.sessions = sessions;
         this.tokens = tokens;
         this.cipher = cipher;
         this.properties = properties;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -48,45 +50,35 @@ class OperatorSessions {
             String refreshToken, LocalDateTime refreshExpiresAt) {
     }
 
-    @Transactional
+    /**
+     * WeChat first, with no database connection held (a slow WeChat must not starve the pool), then
+     * one short transaction that is retried whole on a transient failure.
+     */
     public IssuedTokens login(String code) {
         MiniProgramSession session = exchange(code);
-        LocalDateTime now = LocalDateTime.now(clock);
-        OperatorRow operator = operators.lockByOpenid(session.openid());
-        if (operator == null) {
-            operator = new OperatorRow();
-            operator.setOpenid(session.openid());
-            operator.setCreatedAt(now);
-        }
-        if (session.unionid() != null) {
-            operator.setUnionid(session.unionid());
-        }
-        operator.setSessionKey(cipher.encrypt(session.sessionKey()));
-        operator.setLastLoginAt(now);
-        operator.setUpdatedAt(now);
-        if (operator.getId() == null) {
-            operators.insert(operator);
-        } else {
-            operators.updateById(operator);
-        }
-        log.info("Operator logged in: operatorId={}", operator.getId());
-        return issue(operator.getId(), now);
+        String sessionKey = cipher.encrypt(session.sessionKey());
+        IssuedTokens issued = transactions.execute("login", () -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            operators.upsertLogin(session.openid(), session.unionid(), sessionKey, now);
+            return issue(operators.idByOpenid(session.openid()), now);
+        });
+        log.info("Operator logged in: operatorId={}", issued.operatorId());
+        return issued;
     }
 
     /** Trades a live refresh token for a new pair; the old pair stops working (rotation). */
-    @Transactional
     public IssuedTokens refresh(String refreshToken) {
-        LocalDateTime now = LocalDateTime.now(clock);
         String hash = SessionTokens.hash(refreshToken);
-        Long operatorId = sessions.lockLiveRefreshToken(hash, now);
-        if (operatorId == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_INVALID", "登录已失效，请重新登录");
-        }
-        sessions.revokeByRefreshToken(hash, now);
-        return issue(operatorId, now);
+        return transactions.execute("refresh", () -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            // revoking is the claim: of two simultaneous refreshes with one token, one updates the row
+            if (sessions.revokeLiveRefreshToken(hash, now) == 0) {
+                throw new ApiException(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_INVALID", "登录已失效，请重新登录");
+            }
+            return issue(sessions.operatorOfRefreshToken(hash), now);
+        });
     }
 
-    @Transactional
     public void logout(String accessToken) {
         sessions.revokeByAccessToken(SessionTokens.hash(accessToken), LocalDateTime.now(clock));
     }

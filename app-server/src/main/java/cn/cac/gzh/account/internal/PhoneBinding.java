@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import cn.cac.gzh.account.OperatorConsents;
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.identifiers.MobileNumbers;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.wechat.MiniProgramGateway;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class PhoneBinding {
@@ -22,16 +22,19 @@ class PhoneBinding {
     private final OperatorConsents consents;
     private final MiniProgramGateway wechat;
     private final OperatorMapper operators;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
-    PhoneBinding(OperatorConsents consents, MiniProgramGateway wechat, OperatorMapper operators, Clock clock) {
+    PhoneBinding(OperatorConsents consents, MiniProgramGateway wechat, OperatorMapper operators,
+            RetryingTransactions transactions, Clock clock) {
         this.consents = consents;
         this.wechat = wechat;
         this.operators = operators;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
+    /** WeChat first, outside any transaction; then one short write. */
     void bind(long operatorId, String code) {
         consents.requireCurrentConsent(operatorId);
         String phone;
@@ -43,12 +46,8 @@ class PhoneBinding {
         if (!MobileNumbers.isValid(phone)) {
             throw ApiException.badRequest("PHONE_NOT_SUPPORTED", "仅支持中国大陆手机号");
         }
-        OperatorRow row = operators.selectById(operatorId);
-        LocalDateTime now = LocalDateTime.now(clock);
-        row.setPhone(MobileNumbers.normalize(phone));
-        row.setPhoneBoundAt(now);
-        row.setUpdatedAt(now);
-        operators.updateById(row);
+        String normalized = MobileNumbers.normalize(phone);
+        transactions.run("bindPhone", () -> operators.bindPhone(operatorId, normalized, LocalDateTime.now(clock)));
         log.info("Operator bound a phone number: operatorId={}", operatorId);
     }
 }

@@ -32,16 +32,15 @@ interface SessionMapper {
             """)
     boolean isExpiredAccessToken(String accessHash, LocalDateTime now);
 
-    /** Revokes a live refresh token and says which operator it belonged to (null when none was live). */
-    @Select("""
-            SELECT operator_id FROM account_session
+    /** Revokes a live refresh token: 1 when this call did it, 0 when it was unknown, expired or already used. */
+    @Update("""
+            UPDATE account_session SET revoked_at = #{now}
             WHERE refresh_token_hash = #{refreshHash} AND revoked_at IS NULL AND refresh_expires_at > #{now}
-            FOR UPDATE
             """)
-    Long lockLiveRefreshToken(String refreshHash, LocalDateTime now);
+    int revokeLiveRefreshToken(String refreshHash, LocalDateTime now);
 
-    @Update("UPDATE account_session SET revoked_at = #{now} WHERE refresh_token_hash = #{refreshHash} AND revoked_at IS NULL")
-    int revokeByRefreshToken(String refreshHash, LocalDateTime now);
+    @Select("SELECT operator_id FROM account_session WHERE refresh_token_hash = #{refreshHash}")
+    long operatorOfRefreshToken(String refreshHash);
 
     @Update("UPDATE account_session SET revoked_at = #{now} WHERE access_token_hash = #{accessHash} AND revoked_at IS NULL")
     int revokeByAccessToken(String accessHash, LocalDateTime now);

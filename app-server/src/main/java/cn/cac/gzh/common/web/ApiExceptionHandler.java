@@ -3,14 +3,19 @@ package cn.cac.gzh.common.web;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.cac.gzh.common.db.TransientDatabaseFailures;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -91,8 +96,17 @@ class ApiExceptionHandler {
         return status(HttpStatus.CONFLICT, new ApiError("VERSION_CONFLICT", "数据已被修改，请刷新后重试"));
     }
 
+    /** Deadlocks, lock waits and a starved pool that outlasted the retries: busy, not broken. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ApiError> database(Exception e, HttpServletRequest request) {
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (TransientDatabaseFailures.isTransient(e)) {
+            return DatabaseBusy.answer(e, request.getMethod(), request.getRequestURI());
+        }
         log.error("Unhandled error", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("INTERNAL_ERROR", "服务器内部错误，请稍后再试"));
     }

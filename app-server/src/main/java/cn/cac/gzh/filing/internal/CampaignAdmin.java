@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -43,9 +45,11 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
     public Campaign create(String name, LocalDate startsOn, LocalDate endsOn) {
         requireDates(startsOn, endsOn);
         LocalDateTime now = LocalDateTime.now(clock);
+        // the generated key of this very insert: two campaigns created at once under one name keep their own ids
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO filing_campaign (name, starts_on, ends_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-                .params(name.strip(), startsOn, endsOn, now, now).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM filing_campaign WHERE name = ?").param(name.strip()).query(Long.class).single();
+                .params(name.strip(), startsOn, endsOn, now, now).update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
         recomputeLater();
         return new Campaign(id, name.strip(), startsOn, endsOn);
     }

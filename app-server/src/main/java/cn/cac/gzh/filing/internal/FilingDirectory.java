@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import cn.cac.gzh.filing.FilingErrors;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.FilingSheet;
@@ -11,6 +12,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class FilingDirectory implements FilingLookup {
@@ -28,6 +30,15 @@ class FilingDirectory implements FilingLookup {
     @Override
     public Optional<FilingRef> findOwned(long filingId, long operatorId) {
         return Optional.ofNullable(filings.findOwned(filingId, operatorId)).map(FilingDirectory::ref);
+    }
+
+    @Override
+    public FilingRef lockOwned(long filingId, long operatorId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("lockOwned needs the caller's transaction");
+        }
+        return Optional.ofNullable(filings.lockOwned(filingId, operatorId)).map(FilingDirectory::ref)
+                .orElseThrow(FilingErrors::notFound);
     }
 
     @Override

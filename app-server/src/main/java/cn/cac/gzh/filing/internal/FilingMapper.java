@@ -13,6 +13,10 @@ interface FilingMapper extends BaseMapper<FilingRow> {
     @Select("SELECT * FROM filing WHERE id = #{id} AND operator_id = #{operatorId}")
     FilingRow findOwned(long id, long operatorId);
 
+    /** {@link #findOwned}, holding the row's lock (the row exists: a primary-key hit locks no gap). */
+    @Select("SELECT * FROM filing WHERE id = #{id} AND operator_id = #{operatorId} FOR UPDATE")
+    FilingRow lockOwned(long id, long operatorId);
+
     @Select("SELECT * FROM filing WHERE operator_id = #{operatorId} ORDER BY id DESC")
     List<FilingRow> findByOperator(long operatorId);
 

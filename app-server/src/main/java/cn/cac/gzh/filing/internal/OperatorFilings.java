@@ -1,5 +1,6 @@
 package cn.cac.gzh.filing.internal;
 
+import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.filing.FilingForm;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -45,6 +46,7 @@ class OperatorFilings {
     }
 
     @Transactional
+    @RetryTransientFailures
     public FilingRow create(long operatorId, FilingForm form) {
         consents.requireCurrentConsent(operatorId);
         LocalDateTime now = store.now();
@@ -61,6 +63,7 @@ class OperatorFilings {
     }
 
     @Transactional
+    @RetryTransientFailures
     public FilingRow update(long operatorId, long id, int version, FilingForm form) {
         consents.requireCurrentConsent(operatorId);
         FilingRow row = store.requireOwned(id, operatorId);
@@ -72,6 +75,7 @@ class OperatorFilings {
     }
 
     @Transactional
+    @RetryTransientFailures
     public FilingRow submit(long operatorId, long id, int version) {
         consents.requireCurrentConsent(operatorId);
         FilingRow row = store.requireOwned(id, operatorId);
@@ -84,6 +88,7 @@ class OperatorFilings {
 
     /** An approved filing changes only through review: the new content goes straight back to SUBMITTED. */
     @Transactional
+    @RetryTransientFailures
     public FilingRow requestChange(long operatorId, long id, int version, FilingForm form) {
         consents.requireCurrentConsent(operatorId);
         FilingRow row = store.requireOwned(id, operatorId);
@@ -96,6 +101,7 @@ class OperatorFilings {
     }
 
     @Transactional
+    @RetryTransientFailures
     public FilingRow revoke(long operatorId, long id, int version, String reason) {
         FilingRow row = store.requireOwned(id, operatorId);
         FilingStore.requireVersion(row, version);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.EnforcementAction;
@@ -111,6 +112,7 @@ class RegistryService implements FilingRegistry {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public void markPaperReceived(long filingId, long staffId) {
         FilingRow row = filings.selectById(filingId);
         if (row == null) {
@@ -124,6 +126,7 @@ class RegistryService implements FilingRegistry {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public EnforcementRecord recordEnforcement(long filingId, EnforcementAction action, LocalDate actedOn, String note,
             long staffId) {
         if (filings.selectById(filingId) == null) {

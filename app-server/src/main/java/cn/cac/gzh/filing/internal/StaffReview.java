@@ -3,6 +3,7 @@ package cn.cac.gzh.filing.internal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.TimeConfiguration;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.ActorType;
@@ -31,6 +32,7 @@ class StaffReview implements FilingReview {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public String approve(long filingId, long staffId) {
         FilingRow row = store.require(filingId);
         FilingStatus from = row.getStatus();
@@ -47,6 +49,7 @@ class StaffReview implements FilingReview {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public void reject(long filingId, long staffId, String reason) {
         requireReason(reason);
         FilingRow row = store.require(filingId);
@@ -61,6 +64,7 @@ class StaffReview implements FilingReview {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public void revoke(long filingId, long staffId, String reason) {
         requireReason(reason);
         FilingRow row = store.require(filingId);

@@ -30,8 +30,12 @@ interface MaterialMapper {
             """)
     void insertTicket(Ticket ticket);
 
-    @Select("SELECT * FROM material_upload WHERE id = #{id} AND filing_id = #{filingId} FOR UPDATE")
-    Ticket lockTicket(String id, long filingId);
+    @Select("SELECT * FROM material_upload WHERE id = #{id} AND filing_id = #{filingId}")
+    Ticket ticket(String id, long filingId);
+
+    /** Marks a pending ticket confirmed: 1 when this call did it, 0 when another request already had. */
+    @Update("UPDATE material_upload SET status = 'CONFIRMED', finished_at = #{at} WHERE id = #{id} AND status = 'PENDING'")
+    int claimTicket(String id, LocalDateTime at);
 
     @Update("UPDATE material_upload SET status = #{status}, finished_at = #{at} WHERE id = #{id}")
     void finishTicket(String id, String status, LocalDateTime at);

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
@@ -25,10 +26,8 @@ import cn.cac.gzh.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Direct uploads: a ticket names one object key and what may go there; the storage server enforces
@@ -45,16 +44,16 @@ class UploadTickets {
     private final MaterialMapper mapper;
     private final ObjectStorage storage;
     private final MaterialProperties properties;
-    private final TransactionTemplate transaction;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
     UploadTickets(FilingLookup filings, MaterialMapper mapper, ObjectStorage storage, MaterialProperties properties,
-            TransactionTemplate transaction, Clock clock) {
+            RetryingTransactions transactions, Clock clock) {
         this.filings = filings;
         this.mapper = mapper;
         this.storage = storage;
         this.properties = properties;
-        this.transaction = transaction;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -89,7 +88,7 @@ class UploadTickets {
      */
     MaterialMapper.StoredFile confirm(long operatorId, long filingId, String ticketId) {
         ownedUploadable(operatorId, filingId);
-        MaterialMapper.Ticket ticket = transaction.execute(status -> mapper.lockTicket(ticketId, filingId));
+        MaterialMapper.Ticket ticket = mapper.ticket(ticketId, filingId);
         if (ticket == null || ticket.operatorId() != operatorId) {
             throw ApiException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
         }
@@ -114,38 +113,57 @@ class UploadTickets {
         String objectKey = "m/" + UUID.randomUUID().toString().replace("-", "");
         // the upload key stays writable until the policy expires; the final key never is
         storage.copy(ticket.uploadKey(), objectKey);
+        boolean filed;
         try {
-            transaction.executeWithoutResult(status -> {
-                LocalDateTime now = LocalDateTime.now(clock);
-                mapper.supersede(filingId, ticket.materialType(), now);
-                mapper.insertFile(filingId, ticket.materialType(), ticketId, objectKey, ticket.fileName(),
-                        ticket.contentType(), object.size(), inspection.sha256(), operatorId, now);
-                mapper.finishTicket(ticketId, "CONFIRMED", now);
-            });
-        } catch (DuplicateKeyException concurrentConfirm) {
-            // the same ticket was confirmed twice at once: the other request filed it
-            deleteQuietly(objectKey);
-            return mapper.fileOfUpload(ticketId);
+            filed = transactions.execute("confirmMaterial", () -> file(operatorId, ticket, objectKey, object, inspection));
         } catch (RuntimeException e) {
             deleteQuietly(objectKey);
             throw e;
+        }
+        if (!filed) {
+            // the same ticket was confirmed by a simultaneous request, which filed its own copy
+            deleteQuietly(objectKey);
+            return mapper.fileOfUpload(ticketId);
         }
         deleteQuietly(ticket.uploadKey());
         log.info("Material confirmed: filingId={} type={} size={}", filingId, ticket.materialType(), object.size());
         return mapper.fileOfUpload(ticketId);
     }
 
+    /**
+     * The database half of a confirmation, in one short transaction. The filing's row lock puts
+     * simultaneous confirmations for one filing in a line, so exactly one file per item stays current
+     * and none lands after the filing was submitted; the ticket is claimed by a conditional update.
+     */
+    private boolean file(long operatorId, MaterialMapper.Ticket ticket, String objectKey, StoredObject object,
+            Inspection inspection) {
+        FilingRef filing = filings.lockOwned(ticket.filingId(), operatorId);
+        requireUploadable(filing);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (mapper.claimTicket(ticket.id(), now) == 0) {
+            return false;
+        }
+        mapper.supersede(ticket.filingId(), ticket.materialType(), now);
+        mapper.insertFile(ticket.filingId(), ticket.materialType(), ticket.id(), objectKey, ticket.fileName(),
+                ticket.contentType(), object.size(), inspection.sha256(), operatorId, now);
+        return true;
+    }
+
     private FilingRef ownedUploadable(long operatorId, long filingId) {
         FilingRef filing = filings.requireOwned(filingId, operatorId);
+        requireUploadable(filing);
+        return filing;
+    }
+
+    private static void requireUploadable(FilingRef filing) {
         if (!UPLOADABLE.contains(filing.status())) {
             throw ApiException.conflict("MATERIALS_LOCKED", "备案当前状态为“" + filing.status().label() + "”，不能更换材料");
         }
-        return filing;
     }
 
     private void refuse(MaterialMapper.Ticket ticket) {
         deleteQuietly(ticket.uploadKey());
-        transaction.executeWithoutResult(status -> mapper.finishTicket(ticket.id(), "REFUSED", LocalDateTime.now(clock)));
+        transactions.run("refuseMaterial", () -> mapper.finishTicket(ticket.id(), "REFUSED", LocalDateTime.now(clock)));
     }
 
     record Inspection(String sniffedType, String sha256) {

@@ -3,6 +3,7 @@ package cn.cac.gzh.region.internal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
+import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.region.PlaceName;
 import cn.cac.gzh.region.PlaceNameAdministration;
@@ -29,6 +30,7 @@ class DictionaryAdministration implements PlaceNameAdministration {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public PlaceName add(String term, PlaceNameKind kind, String township) {
         String word = term.strip();
         if (word.codePointCount(0, word.length()) < 2 || word.length() > 32) {
@@ -58,6 +60,7 @@ class DictionaryAdministration implements PlaceNameAdministration {
 
     @Override
     @Transactional
+    @RetryTransientFailures
     public void remove(String term) {
         int removed = jdbc.sql("DELETE FROM region_place_name WHERE county_code = ? AND term = ?")
                 .params(countyCode, term.strip()).update();

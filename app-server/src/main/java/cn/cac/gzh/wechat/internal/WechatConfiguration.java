@@ -28,12 +28,19 @@ class WechatConfiguration {
         return new RedisTemplateWxRedisOps(redisTemplate);
     }
 
+    /** One pool for both services (closed with the context). */
     @Bean
-    WxMaService wxMaService(WechatProperties properties, WxRedisOps redisOps) {
+    WechatHttpClients wechatHttpClients() {
+        return new WechatHttpClients();
+    }
+
+    @Bean
+    WxMaService wxMaService(WechatProperties properties, WxRedisOps redisOps, WechatHttpClients http) {
         var config = new WxMaRedisBetterConfigImpl(redisOps, properties.tokenKeyPrefix());
         config.setAppid(properties.miniapp().appId());
         config.setSecret(properties.miniapp().secret());
         config.setApiHostUrl(baseUrl(properties));
+        config.setApacheHttpClientBuilder(http);
         config.useStableAccessToken(true);
         var service = new WxMaServiceImpl();
         service.setWxMaConfig(config);
@@ -44,7 +51,7 @@ class WechatConfiguration {
     }
 
     @Bean
-    WxMpService wxMpService(WechatProperties properties, WxRedisOps redisOps) {
+    WxMpService wxMpService(WechatProperties properties, WxRedisOps redisOps, WechatHttpClients http) {
         var mp = properties.mp();
         var config = new WxMpRedisConfigImpl(redisOps, properties.tokenKeyPrefix());
         config.setAppId(mp.appId());
@@ -53,6 +60,7 @@ class WechatConfiguration {
         config.setAesKey(mp.aesKey());
         String host = baseUrl(properties);
         config.setHostConfig(WxMpHostConfig.builder().apiHost(host).mpHost(host).openHost(host).build());
+        config.setApacheHttpClientBuilder(http);
         config.useStableAccessToken(true);
         var service = new WxMpServiceImpl();
         service.setWxMpConfigStorage(config);

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 import cn.cac.devservices.WechatSimulator;
 import cn.cac.gzh.FilingPlatformApplication;
+import cn.cac.testsupport.Burst;
 import cn.cac.testsupport.ExternalSettings;
 import cn.cac.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,33 @@ class PortalIntegrationTest {
         assertThat(postPlain(port, event(openid, "unsubscribe", "")).body()).isEqualTo("success");
         assertThat(jdbc.queryForObject("SELECT subscribed FROM oa_follower WHERE openid = ?", Boolean.class, openid)).isFalse();
         assertThat(postPlain(port, event(openid, "SCAN", "<EventKey><![CDATA[town7]]></EventKey>")).body()).contains("办理方法");
+    }
+
+    @Test
+    void fiftySimultaneousSubscriptionsFromNewFollowersAreAllRecorded() {
+        String run = "burst" + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> statuses = Burst.values(Burst.of(50, i -> {
+            try {
+                return postPlain(port, event("sim-mp-openid-" + run + "x" + i, "subscribe", "")).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(statuses).hasSize(50).containsOnly(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oa_follower WHERE openid LIKE ? AND subscribed",
+                Integer.class, "sim-mp-openid-" + run + "x%")).isEqualTo(50);
+
+        // and all of them leave at once: existing rows, updated in place
+        List<Integer> left = Burst.values(Burst.of(50, i -> {
+            try {
+                return postPlain(port, event("sim-mp-openid-" + run + "x" + i, "unsubscribe", "")).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(left).containsOnly(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oa_follower WHERE openid LIKE ? AND NOT subscribed",
+                Integer.class, "sim-mp-openid-" + run + "x%")).isEqualTo(50);
     }
 
     @Test
