@@ -95,6 +95,9 @@ class CampaignMorningBurstIntegrationTest {
         String ids = filingIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         assertThat(jdbc.queryForList("SELECT DISTINCT status FROM filing WHERE id IN (" + ids + ")", String.class))
                 .containsExactly("SUBMITTED");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM account_operator WHERE openid LIKE ? AND phone = '13912345678'""", Integer.class,
+                "sim-openid-" + run + "-%")).as("operators with the phone bound").isEqualTo(50);
         // exactly one current file per checklist item, although the licence was replaced twice at once
         List<Map<String, Object>> current = jdbc.queryForList("""
                 SELECT filing_id, material_type, COUNT(*) AS files FROM material_file
@@ -144,18 +147,30 @@ class CampaignMorningBurstIntegrationTest {
                 }
             }, "office-probe");
             probe.start();
-            List<MiniApi.Response> logins = Burst.values(Burst.of(50, i -> login(api, run + "-" + i)));
+            List<Long> loginMillis = Collections.synchronizedList(new ArrayList<>());
+            List<MiniApi.Response> logins = Burst.values(Burst.of(50, i -> {
+                long start = System.nanoTime();
+                MiniApi.Response answer = login(api, run + "-" + i);
+                loginMillis.add((System.nanoTime() - start) / 1_000_000);
+                return answer;
+            }));
             burstRunning.set(false);
             probe.join();
+            System.out.printf("[burst] 50 logins against a 3 s WeChat: login median %d ms; office probes %d, median %d ms, "
+                    + "p99 %d ms, max %d ms%n", loginMillis.stream().sorted().toList().get(25), probeMillis.size(),
+                    probeMillis.stream().sorted().toList().get(probeMillis.size() / 2),
+                    probeMillis.stream().sorted().toList().get((int) Math.ceil(probeMillis.size() * 0.99) - 1),
+                    probeMillis.stream().max(Long::compare).orElse(0L));
 
-            assertThat(statuses(logins)).as("statuses of 50 logins against a 3 s WeChat").isEqualTo(Map.of(200, 50));
-            assertThat(operators(run)).isEqualTo(50);
-            assertThat(probeStatuses).as("office information during the burst").isNotEmpty().containsOnly(200);
             List<Long> sorted = probeMillis.stream().sorted().toList();
             long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
             assertThat(sorted.size()).as("probes during a burst of at least 3 s").isGreaterThanOrEqualTo(20);
-            assertThat(p99).as("p99 of GET /api/mini/office in ms during the burst (%d probes, max %d ms)",
-                    sorted.size(), sorted.get(sorted.size() - 1)).isLessThan(200);
+            assertThat(p99).as("p99 of GET /api/mini/office in ms during the burst (%d probes, median %d ms, max %d ms, statuses %s)",
+                    sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                    probeStatuses.stream().distinct().toList()).isLessThan(200);
+            assertThat(probeStatuses).as("office information during the burst").containsOnly(200);
+            assertThat(statuses(logins)).as("statuses of 50 logins against a 3 s WeChat").isEqualTo(Map.of(200, 50));
+            assertThat(operators(run)).isEqualTo(50);
         } finally {
             simulator.removeStubMapping(slow);
         }
@@ -179,9 +194,13 @@ class CampaignMorningBurstIntegrationTest {
         ids.forEach(id -> assertThat(admin.send("DELETE", "/api/console/admin/campaigns/" + id).status()).isEqualTo(204));
     }
 
-    /** Login → consent → draft → six uploads (the licence replaced twice at the same instant) → submit. */
+    /** Login → consent → phone → draft → six uploads (the licence replaced twice at the same instant) → submit. */
     private static long journey(MiniApi api, MaterialUploads uploads, String code) {
         String token = api.loginWithConsent(code).accessToken();
+        MiniApi.Response phone = api.post("/api/mini/me/phone", token, Map.of("code", "phone-13912345678"));
+        if (phone.status() != 200) {
+            throw new IllegalStateException("phone binding refused: " + phone);
+        }
         MiniApi.Response created = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
         if (created.status() != 201) {
             throw new IllegalStateException("draft refused: " + created);
