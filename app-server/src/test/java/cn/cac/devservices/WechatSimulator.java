@@ -44,7 +44,8 @@ public final class WechatSimulator implements DevService {
     }
 
     public static WechatSimulator start() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+        // enough workers that a burst of slow answers (tests delay some by seconds) is served at once, as WeChat would
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(120)
                 .maxRequestJournalEntries(10_000));
         server.start();
         stubEndpoints(server);

@@ -132,7 +132,9 @@ class CampaignMorningBurstIntegrationTest {
         MiniApi api = MiniApi.on(port);
         String run = "slow-" + shortId();
         try {
-            for (int i = 0; i < 20; i++) {
+            // warm up the paths measured (threads, connections, JIT) so the figures are about the burst, not a cold start
+            Burst.values(Burst.of(50, i -> login(api, "warm-" + run + "-" + i)));
+            for (int i = 0; i < 50; i++) {
                 assertThat(api.get("/api/mini/office", null).status()).isEqualTo(200);
             }
             AtomicBoolean burstRunning = new AtomicBoolean(true);
@@ -143,7 +145,7 @@ class CampaignMorningBurstIntegrationTest {
                     long start = System.nanoTime();
                     probeStatuses.add(api.get("/api/mini/office", null).status());
                     probeMillis.add((System.nanoTime() - start) / 1_000_000);
-                    sleep(20);
+                    sleep(10);
                 }
             }, "office-probe");
             probe.start();
@@ -164,7 +166,7 @@ class CampaignMorningBurstIntegrationTest {
 
             List<Long> sorted = probeMillis.stream().sorted().toList();
             long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
-            assertThat(sorted.size()).as("probes during a burst of at least 3 s").isGreaterThanOrEqualTo(20);
+            assertThat(sorted.size()).as("probes during a burst of at least 3 s").isGreaterThanOrEqualTo(100);
             assertThat(p99).as("p99 of GET /api/mini/office in ms during the burst (%d probes, median %d ms, max %d ms, statuses %s)",
                     sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
                     probeStatuses.stream().distinct().toList()).isLessThan(200);
