@@ -34,6 +34,9 @@ public final class WechatSimulator implements DevService {
     public static final String MP_SECRET = "sim-mp-secret";
     public static final String MP_TOKEN = "sim-callback-token";
     public static final String MP_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    /** Template ids of policy notices (a subscribe message and a template message). */
+    public static final String POLICY_SUBSCRIBE_TEMPLATE_ID = "sim-subscribe-policy";
+    public static final String POLICY_TEMPLATE_ID = "sim-template-policy";
     /** Base64 of 16 bytes, like a real session_key. */
     static final String SESSION_KEY = "c2ltLXNlc3Npb24ta2V5IQ==";
 
@@ -133,7 +136,9 @@ public final class WechatSimulator implements DevService {
                 "wechat.mp.app-id", MP_APP_ID,
                 "wechat.mp.secret", MP_SECRET,
                 "wechat.mp.token", MP_TOKEN,
-                "wechat.mp.aes-key", MP_AES_KEY);
+                "wechat.mp.aes-key", MP_AES_KEY,
+                "delivery.templates.POLICY.subscribe.template-id", POLICY_SUBSCRIBE_TEMPLATE_ID,
+                "delivery.templates.POLICY.template.template-id", POLICY_TEMPLATE_ID);
     }
 
     @Override

@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.flyway.clean-disabled=false", "console.bootstrap-admin-password=" + IntegrationTest.ADMIN_PASSWORD})
+        properties = {"spring.flyway.clean-disabled=false", "console.bootstrap-admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+                // the delivery pipeline at test speed: quick polls, short back-off and leases
+                "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)
 @Import({TestDatabaseReset.class, PublishedEventLog.class})
 public @interface IntegrationTest {

@@ -1,5 +1,8 @@
 package cn.cac.gzh.account.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.cac.gzh.account.OperatorDirectory;
@@ -23,5 +26,16 @@ class DatabaseOperatorDirectory implements OperatorDirectory {
         }
         return jdbc.sql("SELECT id FROM account_operator WHERE unionid = ? ORDER BY id LIMIT 1").param(unionid)
                 .query(Long.class).optional();
+    }
+
+    @Override
+    public Map<Long, String> miniProgramOpenids(Collection<Long> operatorIds) {
+        Map<Long, String> openids = new HashMap<>();
+        if (operatorIds.isEmpty()) {
+            return openids;
+        }
+        jdbc.sql("SELECT id, openid FROM account_operator WHERE id IN (:ids)").param("ids", operatorIds)
+                .query((rs, row) -> openids.put(rs.getLong("id"), rs.getString("openid"))).list();
+        return openids;
     }
 }

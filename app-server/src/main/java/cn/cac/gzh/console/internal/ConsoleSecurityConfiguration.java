@@ -47,6 +47,7 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/api/console/review/**").hasRole("REVIEWER")
                         .requestMatchers("/api/console/registry/**", "/api/console/dashboard/**").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers("/api/console/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/console/pushes/**").hasRole("PUBLISHER")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.spa())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -4,10 +4,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.filing.FilingAudience;
 import cn.cac.gzh.filing.FilingErrors;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.FilingSheet;
+import cn.cac.gzh.filing.RegistryQuery;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
@@ -15,21 +18,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
-class FilingDirectory implements FilingLookup {
+class FilingDirectory implements FilingLookup, FilingAudience {
 
     private final FilingMapper filings;
     private final RetentionMapper retention;
     private final FilingViews views;
+    private final java.time.Clock clock;
 
-    FilingDirectory(FilingMapper filings, RetentionMapper retention, FilingViews views) {
+    FilingDirectory(FilingMapper filings, RetentionMapper retention, FilingViews views, java.time.Clock clock) {
         this.filings = filings;
         this.retention = retention;
         this.views = views;
+        this.clock = clock;
     }
 
     @Override
     public Optional<FilingRef> findOwned(long filingId, long operatorId) {
         return Optional.ofNullable(filings.findOwned(filingId, operatorId)).map(FilingDirectory::ref);
+    }
+
+    @Override
+    public List<Long> operatorsAfter(RegistryQuery filter, long afterOperatorId, int limit) {
+        var where = RegistryFilters.where(filter, Times.today(clock));
+        where.select("DISTINCT operator_id").gt("operator_id", afterOperatorId).orderByAsc("operator_id")
+                .last("LIMIT " + Math.max(1, Math.min(limit, 5000)));
+        return filings.selectObjs(where).stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     @Override

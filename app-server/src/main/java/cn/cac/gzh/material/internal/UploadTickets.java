@@ -20,6 +20,7 @@ import cn.cac.gzh.material.MaterialChecklist;
 import cn.cac.gzh.material.MaterialProperties;
 import cn.cac.gzh.material.MaterialType;
 import cn.cac.gzh.storage.ObjectStorage;
+import cn.cac.gzh.storage.FileSniffer;
 import cn.cac.gzh.storage.ObjectStorageException;
 import cn.cac.gzh.storage.PresignedPost;
 import cn.cac.gzh.storage.StoredObject;

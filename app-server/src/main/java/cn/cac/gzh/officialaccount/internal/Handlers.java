@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 
+import cn.cac.gzh.officialaccount.TemplateSendReported;
+
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpMessageHandler;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /** One small handler per message kind; the router (OfficialAccountRouting) decides which runs. */
@@ -103,14 +107,21 @@ final class Handlers {
         }
     }
 
-    /** TEMPLATESENDJOBFINISH / MASSSENDJOBFINISH: stored for the delivery pipeline; no reply. */
+    /**
+     * TEMPLATESENDJOBFINISH / MASSSENDJOBFINISH: stored, and a template message's outcome published
+     * (in the same transaction, through the outbox) for the delivery pipeline; no reply.
+     */
     @Component
     static class SendReport implements WxMpMessageHandler {
         private final JdbcClient jdbc;
+        private final TransactionTemplate transaction;
+        private final ApplicationEventPublisher events;
         private final Clock clock;
 
-        SendReport(JdbcClient jdbc, Clock clock) {
+        SendReport(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
             this.jdbc = jdbc;
+            this.transaction = transaction;
+            this.events = events;
             this.clock = clock;
         }
 
@@ -118,11 +129,16 @@ final class Handlers {
         public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
                 WxSessionManager sessions) {
             Object msgId = context.get(MessageIds.REPORTED_MSG_ID);
-            jdbc.sql("""
-                    INSERT INTO oa_send_report (event, msg_id, openid, status, total_count, sent_count, error_count, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(message.getEvent(), msgId, message.getFromUser(), message.getStatus(), message.getTotalCount(),
-                    message.getSentCount(), message.getErrorCount(), LocalDateTime.now(clock)).update();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("""
+                        INSERT INTO oa_send_report (event, msg_id, openid, status, total_count, sent_count, error_count, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """).params(message.getEvent(), msgId, message.getFromUser(), message.getStatus(), message.getTotalCount(),
+                        message.getSentCount(), message.getErrorCount(), LocalDateTime.now(clock)).update();
+                if ("TEMPLATESENDJOBFINISH".equals(message.getEvent()) && msgId != null) {
+                    events.publishEvent(new TemplateSendReported(String.valueOf(msgId), message.getStatus()));
+                }
+            });
             return null;
         }
     }

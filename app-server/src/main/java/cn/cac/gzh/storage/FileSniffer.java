@@ -1,12 +1,12 @@
-package cn.cac.gzh.material.internal;
+package cn.cac.gzh.storage;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The real type of a file from its first bytes (magic numbers), whatever its name or declared type says. */
-final class FileSniffer {
+public final class FileSniffer {
 
-    static final int HEADER_BYTES = 8;
+    public static final int HEADER_BYTES = 8;
 
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -16,7 +16,7 @@ final class FileSniffer {
     }
 
     /** {@code image/jpeg}, {@code image/png}, {@code application/pdf}, or empty for anything else. */
-    static Optional<String> contentType(byte[] header) {
+    public static Optional<String> contentType(byte[] header) {
         if (startsWith(header, JPEG)) {
             return Optional.of("image/jpeg");
         }

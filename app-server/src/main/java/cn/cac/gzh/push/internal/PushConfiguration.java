@@ -1,0 +1,9 @@
+package cn.cac.gzh.push.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PushProperties.class)
+class PushConfiguration {
+}

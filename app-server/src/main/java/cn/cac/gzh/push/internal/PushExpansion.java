@@ -1,0 +1,121 @@
+package cn.cac.gzh.push.internal;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import cn.cac.gzh.common.db.RetryingTransactions;
+import cn.cac.gzh.delivery.Deliveries;
+import cn.cac.gzh.delivery.OutgoingMessage;
+import cn.cac.gzh.filing.FilingAudience;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.RegistryQuery;
+import cn.cac.gzh.officialaccount.FollowerDirectory;
+import cn.cac.gzh.push.PushAudience;
+import cn.cac.gzh.push.PushStatus;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns due pushes into delivery rows, one batch of recipients per short transaction with the
+ * cursor moved in the same transaction: the whole audience is never in memory, and a crash resumes
+ * after the last batch written. Runs on one instance at a time (ShedLock).
+ */
+@Component
+class PushExpansion {
+
+    private static final Logger log = LoggerFactory.getLogger(PushExpansion.class);
+
+    private final PushRows rows;
+    private final Deliveries deliveries;
+    private final FilingAudience filings;
+    private final FollowerDirectory followers;
+    private final RetryingTransactions transactions;
+    private final org.springframework.jdbc.core.simple.JdbcClient sql;
+    private final PushProperties properties;
+    private final Clock clock;
+
+    PushExpansion(PushRows rows, Deliveries deliveries, FilingAudience filings, FollowerDirectory followers,
+            RetryingTransactions transactions, org.springframework.jdbc.core.simple.JdbcClient sql, PushProperties properties,
+            Clock clock) {
+        this.rows = rows;
+        this.deliveries = deliveries;
+        this.filings = filings;
+        this.followers = followers;
+        this.transactions = transactions;
+        this.sql = sql;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${push.expansion-interval:1s}")
+    @SchedulerLock(name = "push-expansion", lockAtMostFor = "PT10M")
+    void run() {
+        for (long id : rows.dueForExpansion(LocalDateTime.now(clock))) {
+            while (transactions.execute("expandPush", () -> expandNextBatch(id))) {
+                // next batch
+            }
+        }
+        for (long id : rows.sendingAndExpanded()) {
+            if (deliveries.finished(PushService.SOURCE, id)) {
+                sql.sql("UPDATE push_message SET status = 'SENT', updated_at = ? WHERE id = ? AND status = 'SENDING'")
+                        .params(LocalDateTime.now(clock), id).update();
+                log.info("Push sent: pushId={}", id);
+            }
+        }
+    }
+
+    /** One batch; true while more recipients may follow. */
+    boolean expandNextBatch(long id) {
+        PushRows.Push push = rows.lock(id).orElse(null);
+        if (push == null || push.expandedAt() != null
+                || (push.status() != PushStatus.SCHEDULED && push.status() != PushStatus.SENDING)) {
+            return false;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime published = push.publishedAt() == null ? now : push.publishedAt();
+        OutgoingMessage message = new OutgoingMessage(PushService.SOURCE, id, push.title(), push.summary(), published);
+        int batch = properties.expansionBatch();
+        String cursor;
+        int count;
+        if (push.audience().kind() == PushAudience.Kind.FOLLOWERS) {
+            List<String> next = followers.followersAfter(push.expansionCursor() == null ? "" : push.expansionCursor(), batch);
+            deliveries.enqueueToFollowers(message, next);
+            cursor = next.isEmpty() ? push.expansionCursor() : next.get(next.size() - 1);
+            count = next.size();
+        } else {
+            long after = push.expansionCursor() == null ? 0 : Long.parseLong(push.expansionCursor());
+            List<Long> next = operatorsAfter(push.audience(), after, batch);
+            deliveries.enqueueToOperators(message, next, push.channels());
+            cursor = next.isEmpty() ? push.expansionCursor() : String.valueOf(next.get(next.size() - 1));
+            count = next.size();
+        }
+        boolean done = count < batch;
+        sql.sql("""
+                UPDATE push_message SET status = 'SENDING', published_at = ?, expansion_cursor = ?,
+                                        recipient_count = recipient_count + ?, expanded_at = ?, updated_at = ?
+                WHERE id = ?""").params(published, cursor, count, done ? now : null, now, id).update();
+        if (done) {
+            log.info("Push expanded: pushId={} recipients={}", id, push.recipientCount() + count);
+        }
+        return !done;
+    }
+
+    private List<Long> operatorsAfter(PushAudience audience, long after, int limit) {
+        return switch (audience.kind()) {
+            case LISTED -> audience.operatorIds().stream().filter(op -> op > after).distinct().sorted().limit(limit).toList();
+            case APPROVED -> filings.operatorsAfter(query(FilingStatus.APPROVED, null, null, null), after, limit);
+            case FILTERED -> filings.operatorsAfter(query(audience.status(), audience.township(), audience.formType(),
+                    audience.overdue()), after, limit);
+            case FOLLOWERS -> throw new IllegalArgumentException("followers are not operators");
+        };
+    }
+
+    private static RegistryQuery query(FilingStatus status, String township, cn.cac.gzh.filing.FormType formType, Boolean overdue) {
+        return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, 1, 1);
+    }
+}

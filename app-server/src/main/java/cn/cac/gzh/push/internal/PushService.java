@@ -1,0 +1,300 @@
+package cn.cac.gzh.push.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.cac.gzh.audit.AuditEntry;
+import cn.cac.gzh.audit.AuditTrail;
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.db.RetryTransientFailures;
+import cn.cac.gzh.common.db.RetryingTransactions;
+import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.delivery.Deliveries;
+import cn.cac.gzh.delivery.InboxReceipt;
+import cn.cac.gzh.delivery.OutgoingMessage;
+import cn.cac.gzh.push.PolicyPushes;
+import cn.cac.gzh.push.PushAudience;
+import cn.cac.gzh.push.PushDraft;
+import cn.cac.gzh.push.PushStatus;
+import cn.cac.gzh.push.PushView;
+import cn.cac.gzh.storage.FileSniffer;
+import cn.cac.gzh.storage.ObjectStorage;
+import cn.cac.gzh.storage.ObjectStorageException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class PushService implements PolicyPushes {
+
+    static final String SOURCE = "POLICY";
+    static final String TEST_SOURCE = "POLICY_TEST";
+    private static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final Set<PushStatus> CANCELLABLE = Set.of(PushStatus.DRAFT, PushStatus.AWAITING_APPROVAL,
+            PushStatus.SCHEDULED, PushStatus.SENDING);
+
+    private final JdbcClient sql;
+    private final PushRows rows;
+    private final Deliveries deliveries;
+    private final AuditTrail audit;
+    private final ObjectStorage storage;
+    private final RetryingTransactions transactions;
+    private final PushProperties properties;
+    private final Clock clock;
+
+    PushService(JdbcClient sql, PushRows rows, Deliveries deliveries, AuditTrail audit, ObjectStorage storage,
+            RetryingTransactions transactions, PushProperties properties, Clock clock) {
+        this.sql = sql;
+        this.rows = rows;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.storage = storage;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public PushView create(PushDraft draft, long staffId, String clientIp) {
+        requireAudience(draft.audience());
+        LocalDateTime now = now();
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        sql.sql("""
+                INSERT INTO push_message (title, summary, body_html, audience, channels, status, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
+                .params(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
+                        rows.audienceJson(draft.audience()), PushRows.channels(draft.channels()), staffId, now, now)
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        audit(staffId, "PUSH_CREATED", id, draft.title(), clientIp);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public PushView update(long id, int version, PushDraft draft, long staffId, String clientIp) {
+        requireAudience(draft.audience());
+        PushRows.Push push = lockDraft(id);
+        requireVersion(push, version);
+        sql.sql("""
+                UPDATE push_message SET title = ?, summary = ?, body_html = ?, audience = ?, channels = ?, updated_at = ?,
+                                        version = version + 1
+                WHERE id = ?""").params(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
+                rows.audienceJson(draft.audience()), PushRows.channels(draft.channels()), now(), id).update();
+        audit(staffId, "PUSH_EDITED", id, null, clientIp);
+        return get(id);
+    }
+
+    @Override
+    public PushView get(long id) {
+        PushRows.Push push = rows.find(id).orElseThrow(PushService::notFound);
+        return view(push);
+    }
+
+    @Override
+    public List<PushView> list(int page, int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        return rows.page((Math.max(1, page) - 1) * limit, limit).stream().map(this::view).toList();
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public PushView publish(long id, int version, LocalDateTime sendAt, long staffId, String clientIp) {
+        PushRows.Push push = lockDraft(id);
+        requireVersion(push, version);
+        LocalDateTime now = now();
+        if (sendAt != null && sendAt.isAfter(now.plusDays(366))) {
+            throw ApiException.badRequest("SEND_AT_TOO_FAR", "定时发送时间不能超过一年");
+        }
+        PushStatus next = properties.secondApproval() ? PushStatus.AWAITING_APPROVAL : PushStatus.SCHEDULED;
+        sql.sql("""
+                UPDATE push_message SET status = ?, scheduled_at = ?, submitted_by = ?, updated_at = ?, version = version + 1
+                WHERE id = ?""").params(next.name(), sendAt == null || sendAt.isBefore(now) ? now : sendAt, staffId, now, id)
+                .update();
+        audit(staffId, "PUSH_PUBLISHED", id, next.name(), clientIp);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public PushView approve(long id, long staffId, String clientIp) {
+        PushRows.Push push = rows.lock(id).orElseThrow(PushService::notFound);
+        if (push.status() != PushStatus.AWAITING_APPROVAL) {
+            throw ApiException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，无需复核");
+        }
+        if (push.submittedBy() != null && push.submittedBy() == staffId) {
+            throw ApiException.conflict("SAME_PUBLISHER", "复核须由另一位发布员进行");
+        }
+        sql.sql("UPDATE push_message SET status = 'SCHEDULED', approved_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(staffId, now(), id).update();
+        audit(staffId, "PUSH_APPROVED", id, null, clientIp);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public PushView cancel(long id, long staffId, String clientIp) {
+        PushRows.Push push = rows.lock(id).orElseThrow(PushService::notFound);
+        if (!CANCELLABLE.contains(push.status())) {
+            throw ApiException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，不能取消");
+        }
+        LocalDateTime now = now();
+        sql.sql("UPDATE push_message SET status = 'CANCELLED', cancelled_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(now, now, id).update();
+        int stopped = deliveries.cancel(SOURCE, id);
+        audit(staffId, "PUSH_CANCELLED", id, "stopped=" + stopped, clientIp);
+        return get(id);
+    }
+
+    @Override
+    @Transactional
+    @RetryTransientFailures
+    public int testSend(long id, List<Long> operatorIds, long staffId, String clientIp) {
+        PushRows.Push push = rows.find(id).orElseThrow(PushService::notFound);
+        if (operatorIds.isEmpty() || operatorIds.size() > 20) {
+            throw ApiException.badRequest("TEST_RECIPIENTS_INVALID", "测试接收人应为1至20个运营者");
+        }
+        deliveries.enqueueToOperators(new OutgoingMessage(TEST_SOURCE, id, "【测试】" + push.title(), push.summary(), now()),
+                operatorIds, push.channels());
+        audit(staffId, "PUSH_TEST_SENT", id, "recipients=" + operatorIds.size(), clientIp);
+        return operatorIds.size();
+    }
+
+    /** The object goes to the bucket first, outside any transaction; the row follows in a short one. */
+    @Override
+    public PushView.Attachment attach(long id, String fileName, String contentType, long size, InputStream content, long staffId,
+            String clientIp) {
+        lockDraftReadOnly(id);
+        if (!ATTACHMENT_TYPES.contains(contentType)) {
+            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "附件仅支持 PDF、JPEG、PNG");
+        }
+        if (size <= 0 || size > properties.maxAttachmentSize().toBytes()) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+                    "附件大小应在 1 字节到 " + properties.maxAttachmentSize().toMegabytes() + " MB 之间");
+        }
+        byte[] header;
+        try {
+            header = content.readNBytes(FileSniffer.HEADER_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!contentType.equals(FileSniffer.contentType(header).orElse(""))) {
+            throw ApiException.badRequest("FILE_TYPE_MISMATCH", "文件内容与类型不符（仅支持真实的 PDF、JPEG、PNG 文件）");
+        }
+        String key = "p/" + UUID.randomUUID().toString().replace("-", "");
+        storage.put(key, new SequenceInputStream(new ByteArrayInputStream(header), content), size, contentType);
+        String name = safeFileName(fileName);
+        try {
+            return transactions.execute("attachPushFile", () -> {
+                lockDraft(id);
+                var generated = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                sql.sql("""
+                        INSERT INTO push_attachment (push_id, object_key, file_name, content_type, size_bytes, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""").params(id, key, name, contentType, size, now()).update(generated, "id");
+                long attachmentId = generated.getKeyAs(Number.class).longValue();
+                audit(staffId, "PUSH_ATTACHMENT_ADDED", id, name, clientIp);
+                return new PushView.Attachment(attachmentId, name, contentType, size);
+            });
+        } catch (RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+    }
+
+    @Override
+    public void detach(long id, long attachmentId, long staffId, String clientIp) {
+        String key = transactions.execute("detachPushFile", () -> {
+            lockDraft(id);
+            String objectKey = sql.sql("SELECT object_key FROM push_attachment WHERE id = ? AND push_id = ?")
+                    .params(attachmentId, id).query(String.class).optional()
+                    .orElseThrow(() -> ApiException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
+            sql.sql("DELETE FROM push_attachment WHERE id = ?").param(attachmentId).update();
+            audit(staffId, "PUSH_ATTACHMENT_REMOVED", id, String.valueOf(attachmentId), clientIp);
+            return objectKey;
+        });
+        deleteQuietly(key);
+    }
+
+    @Override
+    public List<InboxReceipt> receipts(long id, boolean unreadOnly, long afterOperatorId, int limit) {
+        rows.find(id).orElseThrow(PushService::notFound);
+        return deliveries.receipts(SOURCE, id, unreadOnly, afterOperatorId, Math.max(1, Math.min(limit, 5000)));
+    }
+
+    private PushView view(PushRows.Push push) {
+        return new PushView(push.id(), push.title(), push.summary(), push.bodyHtml(), push.audience(), push.channels(),
+                push.status(), Times.display(push.scheduledAt()), Times.display(push.publishedAt()),
+                Times.display(push.cancelledAt()), push.createdBy(), push.approvedBy(), push.expandedAt() != null,
+                push.version(), rows.attachments(push.id()).stream().map(PushRows.StoredAttachment::view).toList(),
+                deliveries.progress(SOURCE, push.id()), deliveries.failures(SOURCE, push.id()));
+    }
+
+    private PushRows.Push lockDraft(long id) {
+        PushRows.Push push = rows.lock(id).orElseThrow(PushService::notFound);
+        requireDraft(push);
+        return push;
+    }
+
+    private void lockDraftReadOnly(long id) {
+        requireDraft(rows.find(id).orElseThrow(PushService::notFound));
+    }
+
+    private static void requireDraft(PushRows.Push push) {
+        if (push.status() != PushStatus.DRAFT) {
+            throw ApiException.conflict("PUSH_NOT_DRAFT", "推送当前状态为“" + push.status().label() + "”，不能修改");
+        }
+    }
+
+    private static void requireVersion(PushRows.Push push, int version) {
+        if (push.version() != version) {
+            throw ApiException.conflict("VERSION_CONFLICT", "数据已被修改，请刷新后重试");
+        }
+    }
+
+    private static void requireAudience(PushAudience audience) {
+        if (audience.kind() == PushAudience.Kind.LISTED && audience.operatorIds().isEmpty()) {
+            throw ApiException.badRequest("AUDIENCE_EMPTY", "请指定接收的运营者");
+        }
+    }
+
+    private void audit(long staffId, String action, long pushId, String detail, String clientIp) {
+        audit.record(new AuditEntry("STAFF", staffId, action, "PUSH", String.valueOf(pushId), detail, clientIp));
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            storage.delete(key);
+        } catch (ObjectStorageException e) {
+            // an unreferenced object in a private bucket; nothing points at it
+        }
+    }
+
+    static String safeFileName(String name) {
+        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        return base.isEmpty() ? "附件" : base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("PUSH_NOT_FOUND", "推送不存在");
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

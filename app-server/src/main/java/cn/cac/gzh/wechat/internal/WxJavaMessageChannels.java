@@ -1,0 +1,120 @@
+package cn.cac.gzh.wechat.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.cac.gzh.wechat.MessageChannels;
+import cn.cac.gzh.wechat.SendOutcome;
+import cn.cac.gzh.wechat.SendOutcome.Result;
+import cn.cac.gzh.wechat.WechatProperties;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+import org.apache.http.client.HttpResponseException;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.ConnectionPoolTimeoutException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * WxJava behind {@link MessageChannels}. Own service instances share the configuration (tokens in
+ * Redis, one HTTP pool) with the rest of the application but never retry by themselves: WxJava sleeps
+ * on "-1" up to 31 s per call, which would stall a delivery worker.
+ */
+@Component
+class WxJavaMessageChannels implements MessageChannels {
+
+    private final WxMaService miniProgram;
+    private final WxMpService officialAccount;
+    private final String miniProgramAppId;
+
+    WxJavaMessageChannels(WxMaService miniProgram, WxMpService officialAccount, WechatProperties properties) {
+        var ma = new WxMaServiceImpl();
+        ma.setWxMaConfig(miniProgram.getWxMaConfig());
+        ma.setMaxRetryTimes(0);
+        this.miniProgram = ma;
+        var mp = new WxMpServiceImpl();
+        mp.setWxMpConfigStorage(officialAccount.getWxMpConfigStorage());
+        mp.setMaxRetryTimes(0);
+        this.officialAccount = mp;
+        this.miniProgramAppId = properties.miniapp().appId();
+    }
+
+    @Override
+    public SendOutcome sendSubscribe(String openid, String templateId, String page, Map<String, String> data) {
+        var message = new WxMaSubscribeMessage().setToUser(openid).setTemplateId(templateId).setPage(page).setLang("zh_CN");
+        data.forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
+        try {
+            miniProgram.getMsgService().sendSubscribeMsg(message);
+            return SendOutcome.sent(null);
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), e.getError().getErrorMsg());
+        } catch (RuntimeException e) {
+            return classify(e);
+        }
+    }
+
+    @Override
+    public SendOutcome sendTemplate(String openid, String templateId, String miniProgramPage, Map<String, String> data,
+            String clientMsgId) {
+        var miniProgramLink = new WxMpTemplateMessage.MiniProgram();
+        miniProgramLink.setAppid(miniProgramAppId);
+        miniProgramLink.setPagePath(miniProgramPage);
+        var message = WxMpTemplateMessage.builder().toUser(openid).templateId(templateId).miniProgram(miniProgramLink)
+                .clientMsgId(clientMsgId).build();
+        data.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
+        try {
+            return SendOutcome.sent(officialAccount.getTemplateMsgService().sendTemplateMsg(message));
+        } catch (WxErrorException e) {
+            return classify(e.getError().getErrorCode(), e.getError().getErrorMsg());
+        } catch (RuntimeException e) {
+            return classify(e);
+        }
+    }
+
+    /** WeChat's answer codes; see shared/wechat.md. */
+    static SendOutcome classify(int code, String message) {
+        String reason = code + " " + (message == null ? "" : message.replaceAll(",? ?rid: .*", "")).strip();
+        Result result = switch (code) {
+            case -1, 45011, 40001, 40014, 42001 -> Result.RETRY;
+            case 45009 -> Result.QUOTA;
+            default -> Result.FAILED;
+        };
+        return new SendOutcome(result, code, truncate(reason), null);
+    }
+
+    /** No answer from WeChat: did the request leave? Connecting failed → surely not; anything later → maybe. */
+    static SendOutcome classify(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpResponseException http && http.getStatusCode() >= 500) {
+                return new SendOutcome(Result.RETRY, http.getStatusCode(), "HTTP " + http.getStatusCode(), null);
+            }
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof ConnectionPoolTimeoutException || t instanceof UnknownHostException) {
+                return new SendOutcome(Result.RETRY, 0, truncate("not connected: " + t.getClass().getSimpleName()), null);
+            }
+            if (t instanceof InterruptedIOException || t instanceof IOException) {
+                return new SendOutcome(Result.AMBIGUOUS, 0, truncate("no answer: " + t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : " " + t.getMessage())), null);
+            }
+        }
+        // WxJava turns "-1" into an unchecked exception once its own retries (here: none) are used up
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("超出重试次数")) {
+            return new SendOutcome(Result.RETRY, -1, "-1 system busy", null);
+        }
+        return new SendOutcome(Result.AMBIGUOUS, 0, truncate("no answer: " + e.getClass().getSimpleName()), null);
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}
