@@ -1,7 +1,6 @@
 package cn.cac.gzh.wechat.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -55,9 +54,7 @@ class WxJavaMessageChannels implements MessageChannels {
         try {
             miniProgram.getMsgService().sendSubscribeMsg(message);
             return SendOutcome.sent(null);
-        } catch (WxErrorException e) {
-            return classify(e.getError().getErrorCode(), e.getError().getErrorMsg());
-        } catch (RuntimeException e) {
+        } catch (WxErrorException | RuntimeException e) {
             return classify(e);
         }
     }
@@ -73,9 +70,7 @@ class WxJavaMessageChannels implements MessageChannels {
         data.forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
         try {
             return SendOutcome.sent(officialAccount.getTemplateMsgService().sendTemplateMsg(message));
-        } catch (WxErrorException e) {
-            return classify(e.getError().getErrorCode(), e.getError().getErrorMsg());
-        } catch (RuntimeException e) {
+        } catch (WxErrorException | RuntimeException e) {
             return classify(e);
         }
     }
@@ -91,24 +86,31 @@ class WxJavaMessageChannels implements MessageChannels {
         return new SendOutcome(result, code, truncate(reason), null);
     }
 
-    /** No answer from WeChat: did the request leave? Connecting failed → surely not; anything later → maybe. */
-    static SendOutcome classify(RuntimeException e) {
+    /**
+     * WeChat answered with an error code, or no answer came (WxJava wraps I/O failures in a
+     * WxErrorException of its own, code -99, or in an unchecked exception): did the request leave?
+     * Connecting failed → surely not; anything later → maybe.
+     */
+    static SendOutcome classify(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpResponseException http && http.getStatusCode() >= 500) {
-                return new SendOutcome(Result.RETRY, http.getStatusCode(), "HTTP " + http.getStatusCode(), null);
+            if (t instanceof HttpResponseException http) {
+                return new SendOutcome(http.getStatusCode() >= 500 ? Result.RETRY : Result.FAILED, http.getStatusCode(),
+                        "HTTP " + http.getStatusCode(), null);
             }
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
                     || t instanceof ConnectionPoolTimeoutException || t instanceof UnknownHostException) {
                 return new SendOutcome(Result.RETRY, 0, truncate("not connected: " + t.getClass().getSimpleName()), null);
             }
-            if (t instanceof InterruptedIOException || t instanceof IOException) {
+            if (t instanceof IOException) {
                 return new SendOutcome(Result.AMBIGUOUS, 0, truncate("no answer: " + t.getClass().getSimpleName()
                         + (t.getMessage() == null ? "" : " " + t.getMessage())), null);
             }
         }
+        if (e instanceof WxErrorException answered) {
+            return classify(answered.getError().getErrorCode(), answered.getError().getErrorMsg());
+        }
         // WxJava turns "-1" into an unchecked exception once its own retries (here: none) are used up
-        String text = String.valueOf(e.getMessage());
-        if (text.contains("超出重试次数")) {
+        if (String.valueOf(e.getMessage()).contains("超出重试次数")) {
             return new SendOutcome(Result.RETRY, -1, "-1 system busy", null);
         }
         return new SendOutcome(Result.AMBIGUOUS, 0, truncate("no answer: " + e.getClass().getSimpleName()), null);
