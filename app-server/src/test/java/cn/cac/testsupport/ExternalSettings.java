@@ -16,7 +16,8 @@ public final class ExternalSettings {
             "spring.data.redis.host", "spring.data.redis.port",
             "storage.endpoint", "storage.access-key", "storage.secret-key", "pii.encryption-key", "pii.index-key",
             "wechat.api-base-url", "wechat.miniapp.app-id", "wechat.miniapp.secret",
-            "wechat.mp.app-id", "wechat.mp.secret", "wechat.mp.token", "wechat.mp.aes-key");
+            "wechat.mp.app-id", "wechat.mp.secret", "wechat.mp.token", "wechat.mp.aes-key",
+            "delivery.templates.POLICY.subscribe.template-id", "delivery.templates.POLICY.template.template-id");
 
     private ExternalSettings() {
     }

@@ -52,12 +52,16 @@ class PushExpansion {
         this.clock = clock;
     }
 
+    /** One run works at most this long, so a crashed instance's lock (lockAtMostFor) blocks the others briefly. */
+    private static final java.time.Duration RUN_BUDGET = java.time.Duration.ofSeconds(10);
+
     @Scheduled(fixedDelayString = "${push.expansion-interval:1s}")
-    @SchedulerLock(name = "push-expansion", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "push-expansion", lockAtMostFor = "PT20S")
     void run() {
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
         for (long id : rows.dueForExpansion(LocalDateTime.now(clock))) {
-            while (transactions.execute("expandPush", () -> expandNextBatch(id))) {
-                // next batch
+            while (System.nanoTime() < deadline && transactions.execute("expandPush", () -> expandNextBatch(id))) {
+                // next batch; the rest in the next run
             }
         }
         for (long id : rows.sendingAndExpanded()) {

@@ -1,0 +1,199 @@
+package cn.cac.gzh.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import cn.cac.gzh.FilingPlatformApplication;
+import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.ExternalSettings;
+import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.WechatSimulatorClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two instances share one push's deliveries; then one of them is killed with SIGKILL in the middle of
+ * a push. Counted at the WeChat simulator by client_msg_id, as WeChat counts: every recipient gets
+ * exactly one message, none is lost.
+ */
+@IntegrationTest
+class DeliveryTwoInstancesIntegrationTest {
+
+    private static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
+    private static final int RECIPIENTS = 600;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+    @Value("${wechat.api-base-url}")
+    String wechatBaseUrl;
+
+    @Test
+    void twoInstancesShareThePushAndAKilledOneLosesNothingAndDuplicatesNothing() throws Exception {
+        WireMock simulator = WechatSimulatorClient.connect(wechatBaseUrl);
+        // a WeChat that takes 200 ms per message, so a push is still under way when an instance dies
+        StubMapping slow = simulator.register(post(urlPathEqualTo(TEMPLATE_SEND)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.touser", matching("sim-mp-openid-two-.*")))
+                .willReturn(aResponse().withFixedDelay(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")
+                        .withTransformers("response-template")));
+        Process second = null;
+        try {
+            second = startSecondInstance();
+            ConsoleClient admin = new ConsoleClient(port);
+            admin.login("admin", IntegrationTest.ADMIN_PASSWORD);
+
+            // 1. both instances send, nothing twice
+            String shared = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            seedFollowers(shared);
+            long first = publish(admin);
+            long secondPid = second.pid();
+            Set<String> owners = watchOwners(first, secondPid, Duration.ofSeconds(60), false);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(admin.get("/api/console/pushes/" + first).get("status")));
+            assertThat(owners).as("claims by both instances").anyMatch(o -> o.startsWith(secondPid + "@"))
+                    .anyMatch(o -> !o.startsWith(secondPid + "@"));
+            Map<String, List<String>> sent = clientIdsByRecipient(simulator, shared);
+            assertThat(sent).hasSize(RECIPIENTS);
+            assertThat(sent.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+            assertThat(delivered(first, shared)).isEqualTo(RECIPIENTS);
+
+            // 2. the second instance is killed while it holds claimed rows: they come back to the first
+            String crashed = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            seedFollowers(crashed);
+            long push = publish(admin);
+            Process victim = second;
+            watchOwners(push, victim.pid(), Duration.ofSeconds(60), true);
+            victim.destroyForcibly().waitFor();
+            await().atMost(Duration.ofSeconds(90)).until(() -> "SENT".equals(admin.get("/api/console/pushes/" + push).get("status")));
+            Map<String, List<String>> afterCrash = clientIdsByRecipient(simulator, crashed);
+            assertThat(afterCrash).as("no recipient lost").hasSize(RECIPIENTS);
+            // a message the dead instance may have sent is repeated with the same client_msg_id, which WeChat drops
+            assertThat(afterCrash.values()).allSatisfy(ids -> assertThat(new HashSet<>(ids)).hasSize(1));
+            assertThat(afterCrash.values().stream().map(ids -> ids.get(0)).distinct().count()).isEqualTo(RECIPIENTS);
+            assertThat(delivered(push, crashed)).isEqualTo(RECIPIENTS);
+        } finally {
+            simulator.removeStubMapping(slow);
+            if (second != null) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    /** The same application in a JVM of its own, against this test's database, Redis, bucket and simulator. */
+    private Process startSecondInstance() throws Exception {
+        int secondPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            secondPort = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), FilingPlatformApplication.class.getName()));
+        command.addAll(List.of(ExternalSettings.asArguments(environment, "--server.port=" + secondPort,
+                "--delivery.lease=3s", "--delivery.idle-poll=50ms", "--delivery.retry-delay=200ms",
+                "--push.expansion-interval=200ms")));
+        command.remove("--server.port=0");
+        File log = Files.createDirectories(Path.of("target", "second-instance")).resolve("second-instance.log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(process.isAlive()).as("second instance alive (see %s)", log).isTrue();
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"");
+            } catch (java.io.IOException notYet) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    private void seedFollowers(String prefix) {
+        List<Object[]> rows = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.now();
+        for (int i = 0; i < RECIPIENTS; i++) {
+            rows.add(new Object[] {"sim-mp-openid-" + prefix + i, now, now});
+        }
+        jdbc.batchUpdate("INSERT INTO oa_follower (openid, subscribed, subscribed_at, updated_at) VALUES (?, TRUE, ?, ?)", rows);
+    }
+
+    private static long publish(ConsoleClient admin) {
+        var created = admin.post("/api/console/pushes", Map.of("title", "双实例", "summary", "共同发送", "bodyHtml", "<p>x</p>",
+                "audience", Map.of("kind", "FOLLOWERS"), "channels", List.of("TEMPLATE")));
+        long id = ((Number) created.get("id")).longValue();
+        assertThat(admin.post("/api/console/pushes/" + id + "/publish", Map.of("version", created.get("version"))).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    /** Watches who holds claims; with {@code untilSecondHolds}, returns as soon as the second instance holds some. */
+    private Set<String> watchOwners(long push, long secondPid, Duration atMost, boolean untilSecondHolds) throws InterruptedException {
+        Set<String> owners = new HashSet<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            owners.addAll(jdbc.queryForList("""
+                    SELECT DISTINCT lease_owner FROM delivery WHERE source_type = 'POLICY' AND source_id = ? AND status = 'SENDING'
+                      AND lease_owner IS NOT NULL""", String.class, push));
+            boolean secondHolds = owners.stream().anyMatch(o -> o.startsWith(secondPid + "@"));
+            if (untilSecondHolds ? secondHolds : jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM delivery WHERE source_type = 'POLICY' AND source_id = ? AND status IN ('QUEUED', 'SENDING')""",
+                    Integer.class, push) == 0 && owners.size() > 0 && isExpanded(push)) {
+                return owners;
+            }
+            Thread.sleep(20);
+        }
+        return owners;
+    }
+
+    private boolean isExpanded(long push) {
+        return jdbc.queryForObject("SELECT expanded_at IS NOT NULL FROM push_message WHERE id = ?", Boolean.class, push);
+    }
+
+    private int delivered(long push, String prefix) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM delivery WHERE source_type = 'POLICY' AND source_id = ? AND recipient LIKE ? AND status = 'SENT'""",
+                Integer.class, push, "sim-mp-openid-" + prefix + "%");
+    }
+
+    /** What the simulator received for these recipients: client_msg_ids by recipient. */
+    private static Map<String, List<String>> clientIdsByRecipient(WireMock simulator, String prefix) {
+        List<LoggedRequest> requests = simulator.find(postRequestedFor(urlPathEqualTo(TEMPLATE_SEND))
+                .withRequestBody(matchingJsonPath("$.touser", matching("sim-mp-openid-" + prefix + ".*"))));
+        return requests.stream().map(LoggedRequest::getBodyAsString).collect(Collectors.groupingBy(
+                body -> body.replaceAll(".*\"touser\":\"([^\"]+)\".*", "$1"),
+                Collectors.mapping(body -> body.replaceAll(".*\"client_msg_id\":\"(\\d+)\".*", "$1"), Collectors.toList())));
+    }
+}
