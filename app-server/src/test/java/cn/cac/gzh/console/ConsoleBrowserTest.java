@@ -414,7 +414,7 @@ class ConsoleBrowserTest {
         assertRendered("#/password");
         browser.screenshot("14-password");
 
-        // every file of the front end was loaded as a module, each served as JavaScript
+        // every file of the front end was loaded as a module (under the console's CSP), each served as JavaScript
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) browser.driver.executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.js'))");
@@ -427,6 +427,10 @@ class ConsoleBrowserTest {
         assertThat(modules).hasSizeGreaterThan(10);
         assertThat(loaded).containsAll(modules);
         HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(browser.base + "/console/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(
+                "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         for (String module : modules) {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(module)).build(), HttpResponse.BodyHandlers.discarding());
             assertThat(response.statusCode()).as(module).isEqualTo(200);
