@@ -2,9 +2,7 @@
  * Console API client: session cookie + CSRF token (cookie XSRF-TOKEN, echoed in header X-XSRF-TOKEN
  * on every write). Errors are thrown as ApiError carrying the server's Chinese message.
  */
-'use strict';
-
-class ApiError extends Error {
+export class ApiError extends Error {
   constructor(status, body) {
     super((body && body.message) || ApiError.fallbackMessage(status));
     this.status = status;
@@ -39,81 +37,80 @@ class ApiError extends Error {
   }
 }
 
-const Api = (() => {
-  /** Called with the ApiError whenever the session has ended (401 outside the login call). */
-  let onUnauthenticated = () => {};
+/** Called with the ApiError whenever the session has ended (401 outside the login call). */
+let onUnauthenticated = () => {};
 
-  function readCookie(name) {
-    for (const part of document.cookie.split(';')) {
-      const [key, ...rest] = part.trim().split('=');
-      if (key === name) return decodeURIComponent(rest.join('='));
-    }
-    return null;
+function readCookie(name) {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
   }
+  return null;
+}
 
-  async function ensureCsrf(force) {
-    if (!force && readCookie('XSRF-TOKEN')) return;
-    await request('GET', '/api/console/auth/csrf', undefined, false);
+async function ensureCsrf(force) {
+  if (!force && readCookie('XSRF-TOKEN')) return;
+  await request('GET', '/api/console/auth/csrf', undefined, false);
+}
+
+async function request(method, path, body, retryOnCsrf) {
+  const headers = { 'Accept': 'application/json' };
+  const write = method !== 'GET';
+  if (write) {
+    await ensureCsrf(false);
+    headers['X-XSRF-TOKEN'] = readCookie('XSRF-TOKEN') || '';
+    headers['Content-Type'] = 'application/json';
   }
-
-  async function request(method, path, body, retryOnCsrf) {
-    const headers = { 'Accept': 'application/json' };
-    const write = method !== 'GET';
-    if (write) {
-      await ensureCsrf(false);
-      headers['X-XSRF-TOKEN'] = readCookie('XSRF-TOKEN') || '';
-      headers['Content-Type'] = 'application/json';
-    }
-    let response;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: write ? JSON.stringify(body === undefined ? {} : body) : undefined,
+    });
+  } catch (e) {
+    throw new ApiError(0, null);
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
     try {
-      response = await fetch(path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: write ? JSON.stringify(body === undefined ? {} : body) : undefined,
-      });
+      data = JSON.parse(text);
     } catch (e) {
-      throw new ApiError(0, null);
+      data = null;
     }
-    const text = await response.text();
-    let data = null;
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch (e) {
-        data = null;
-      }
-    }
-    if (response.ok) return data;
-    const error = new ApiError(response.status, data);
-    if (write && retryOnCsrf && error.code === 'CSRF_INVALID') {
-      await ensureCsrf(true);
-      return request(method, path, body, false);
-    }
-    if (error.status === 401 && path !== '/api/console/auth/login' && path !== '/api/console/auth/me') {
-      onUnauthenticated(error);
-    }
-    throw error;
   }
-
-  function query(params) {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params || {})) {
-      if (value !== undefined && value !== null && value !== '') search.set(key, value);
-    }
-    const text = search.toString();
-    return text ? '?' + text : '';
+  if (response.ok) return data;
+  const error = new ApiError(response.status, data);
+  if (write && retryOnCsrf && error.code === 'CSRF_INVALID') {
+    await ensureCsrf(true);
+    return request(method, path, body, false);
   }
+  if (error.status === 401 && path !== '/api/console/auth/login' && path !== '/api/console/auth/me') {
+    onUnauthenticated(error);
+  }
+  throw error;
+}
 
-  return {
-    get: (path, params) => request('GET', path + query(params), undefined, true),
-    post: (path, body) => request('POST', path, body, true),
-    put: (path, body) => request('PUT', path, body, true),
-    del: (path, params) => request('DELETE', path + query(params), undefined, true),
-    ensureCsrf,
-    query,
-    setUnauthenticatedHandler(handler) {
-      onUnauthenticated = handler;
-    },
-  };
-})();
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+/** The calls the pages make; every one throws ApiError on failure. */
+export const Api = {
+  get: (path, params) => request('GET', path + query(params), undefined, true),
+  post: (path, body) => request('POST', path, body, true),
+  put: (path, body) => request('PUT', path, body, true),
+  del: (path, params) => request('DELETE', path + query(params), undefined, true),
+  ensureCsrf,
+  query,
+  setUnauthenticatedHandler(handler) {
+    onUnauthenticated = handler;
+  },
+};

@@ -1,161 +1,121 @@
-/* Console shell: who is signed in, the navigation for their roles, and hash routing to the views. */
-'use strict';
+/* Console shell: who is signed in, the navigation for their roles, and hash routing to the pages.
+ * Every page is a module in pages/ (see pages/skeleton.js); to add one, import it and list it below. */
+import { Api } from './api.js';
+import * as Ui from './ui.js';
+import { Labels } from './reference.js';
+import { go, parseHash, setRenderer } from './router.js';
+import { allowed, currentUser, setUser } from './session.js';
+import { showPage } from './pages/skeleton.js';
+import { showLogin } from './pages/login.js';
+import dashboard from './pages/dashboard.js';
+import reviewQueue from './pages/review-queue.js';
+import filingDetail from './pages/filing-detail.js';
+import registry from './pages/registry.js';
+import enforcement from './pages/enforcement.js';
+import staff from './pages/staff.js';
+import exportsPage from './pages/exports.js';
+import campaigns from './pages/campaigns.js';
+import placeNames from './pages/place-names.js';
+import audit from './pages/audit.js';
+import password from './pages/password.js';
 
-const App = (() => {
-  const { h, clear } = Ui;
+const { h, clear } = Ui;
 
-  /** Navigation entries; roles: any of them opens the entry. */
-  const NAV = [
-    { route: 'dashboard', title: '概览', roles: ['REVIEWER', 'ADMIN'] },
-    { route: 'review', title: '待审核', roles: ['REVIEWER'] },
-    { route: 'registry', title: '台账', roles: ['REVIEWER', 'ADMIN'] },
-    { route: 'enforcement', title: '逾期处置', roles: ['ADMIN'] },
-    { route: 'staff', title: '工作人员', roles: ['ADMIN'] },
-    { route: 'exports', title: '导出', roles: ['ADMIN'] },
-    { route: 'campaigns', title: '备案期', roles: ['ADMIN'] },
-    { route: 'place-names', title: '地名词典', roles: ['ADMIN'] },
-    { route: 'audit', title: '审计日志', roles: ['ADMIN'] },
-  ];
+/** In sidebar order: the pages with a nav text appear there, for the roles they allow. */
+const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, staff, exportsPage, campaigns, placeNames, audit, password];
+const ROUTES = Object.fromEntries(PAGES.map(page => [page.route, page]));
+const NAV = PAGES.filter(page => page.nav);
 
-  const ROUTES = {
-    dashboard: { roles: ['REVIEWER', 'ADMIN'], view: Views.dashboard },
-    review: { roles: ['REVIEWER'], view: Views.reviewQueue },
-    // a filing is opened from the queue, the registry or the overdue list: keep that entry highlighted
-    filings: { roles: ['REVIEWER', 'ADMIN'], view: Views.filingDetail, keepNav: true },
-    registry: { roles: ['REVIEWER', 'ADMIN'], view: Views.registry },
-    enforcement: { roles: ['ADMIN'], view: Views.enforcement },
-    staff: { roles: ['ADMIN'], view: Views.staff },
-    exports: { roles: ['ADMIN'], view: Views.exports },
-    campaigns: { roles: ['ADMIN'], view: AdminViews.campaigns },
-    'place-names': { roles: ['ADMIN'], view: AdminViews.placeNames },
-    audit: { roles: ['ADMIN'], view: AdminViews.audit },
-    password: { roles: null, view: Views.password },
-  };
+let renderCount = 0;
 
-  let user = null;
-  let renderCount = 0;
+function homeRoute() {
+  const first = NAV.find(allowed);
+  return first ? first.route : 'password';
+}
 
-  function roles() {
-    return user ? user.roles.map(r => r.role) : [];
+function login(notice) {
+  setUser(null);
+  document.getElementById('shell').hidden = true;
+  const screen = document.getElementById('login-screen');
+  screen.hidden = false;
+  showLogin(clear(screen), { notice, onSignedIn: signedIn });
+  document.title = '登录 · 公众号登记备案平台';
+}
+
+function buildShell(user) {
+  document.getElementById('login-screen').hidden = true;
+  document.getElementById('shell').hidden = false;
+  document.getElementById('user-name').textContent = user.displayName + '（' + user.username + '）';
+  document.getElementById('user-roles').textContent = user.roles.map(r => r.label || Labels.role[r.role]).join('、');
+  const nav = clear(document.getElementById('nav'));
+  for (const page of NAV.filter(allowed)) {
+    nav.appendChild(h('a', { href: '#/' + page.route, 'data-route': page.route, class: 'nav-link' }, page.nav));
   }
+}
 
-  function hasRole(...wanted) {
-    return wanted.some(role => roles().includes(role));
+function highlightNav(name, page) {
+  const links = [...document.querySelectorAll('#nav .nav-link')];
+  // a filing is opened from the queue, the registry or the overdue list: keep that entry highlighted
+  if (page.keepNav && links.some(link => link.classList.contains('active'))) return;
+  const navRoute = page.keepNav ? 'registry' : name;
+  for (const link of links) link.classList.toggle('active', link.dataset.route === navRoute);
+}
+
+async function render() {
+  if (!currentUser()) {
+    login();
+    return;
   }
-
-  function allowed(entry) {
-    return !entry.roles || hasRole(...entry.roles);
+  const { name, args, params } = parseHash();
+  const page = ROUTES[name];
+  if (!page) {
+    go(homeRoute());
+    return;
   }
-
-  /** Parses "#/registry?status=SUBMITTED" into {name: 'registry', args: [], params: {status: ...}}. */
-  function parseHash() {
-    const raw = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
-    const [path, search] = raw.split('?');
-    const [name, ...args] = path.split('/').filter(Boolean);
-    return { name: name || '', args, params: Object.fromEntries(new URLSearchParams(search || '')) };
+  // a later render makes this one stale: its answers must not replace the newer page
+  const current = ++renderCount;
+  highlightNav(name, page);
+  const view = clear(document.getElementById('view'));
+  if (!allowed(page)) {
+    view.appendChild(Ui.message('error', '您的账号没有使用此功能的权限。'));
+    return;
   }
+  await showPage(page, view, { args, params, isCurrent: () => current === renderCount });
+}
 
-  function go(route, params) {
-    const target = '#/' + route + Api.query(params);
-    if (location.hash === target) render();
-    else location.hash = target;
+async function signedIn(staff) {
+  setUser(staff);
+  buildShell(staff);
+  const { name } = parseHash();
+  if (!ROUTES[name]) go(homeRoute());
+  else render();
+}
+
+async function logout() {
+  try {
+    await Api.post('/api/console/auth/logout');
+  } catch (e) {
+    // the session is gone either way
   }
+  await Api.ensureCsrf(true).catch(() => {});
+  location.hash = '#/login';
+  login('您已退出登录。');
+}
 
-  function homeRoute() {
-    const first = NAV.find(allowed);
-    return first ? first.route : 'password';
+async function start() {
+  setRenderer(render);
+  document.getElementById('logout').addEventListener('click', logout);
+  Api.setUnauthenticatedHandler(() => login('登录已过期，请重新登录。'));
+  window.addEventListener('hashchange', () => {
+    if (currentUser()) render();
+  });
+  try {
+    await Api.ensureCsrf(false);
+    await signedIn(await Api.get('/api/console/auth/me'));
+  } catch (error) {
+    login(error.status === 401 ? null : error.message);
   }
+}
 
-  function showLogin(notice) {
-    user = null;
-    document.getElementById('shell').hidden = true;
-    const screen = document.getElementById('login-screen');
-    screen.hidden = false;
-    Views.login(clear(screen), notice);
-    document.title = '登录 · 公众号登记备案平台';
-  }
-
-  function buildShell() {
-    document.getElementById('login-screen').hidden = true;
-    const shell = document.getElementById('shell');
-    shell.hidden = false;
-    document.getElementById('user-name').textContent = user.displayName + '（' + user.username + '）';
-    document.getElementById('user-roles').textContent = user.roles.map(r => r.label || Labels.role[r.role]).join('、');
-    const nav = clear(document.getElementById('nav'));
-    for (const entry of NAV.filter(allowed)) {
-      nav.appendChild(h('a', { href: '#/' + entry.route, 'data-route': entry.route, class: 'nav-link' }, entry.title));
-    }
-  }
-
-  async function render() {
-    if (!user) {
-      showLogin();
-      return;
-    }
-    const { name, args, params } = parseHash();
-    const route = ROUTES[name];
-    if (!route) {
-      go(homeRoute());
-      return;
-    }
-    const current = ++renderCount;
-    const links = [...document.querySelectorAll('#nav .nav-link')];
-    if (!route.keepNav || !links.some(link => link.classList.contains('active'))) {
-      const navRoute = route.keepNav ? 'registry' : name;
-      for (const link of links) link.classList.toggle('active', link.dataset.route === navRoute);
-    }
-    const view = clear(document.getElementById('view'));
-    if (!allowed(route)) {
-      view.appendChild(Ui.message('error', '您的账号没有使用此功能的权限。'));
-      return;
-    }
-    view.appendChild(h('p', { class: 'loading' }, '正在加载…'));
-    try {
-      await route.view(view, { args, params, isCurrent: () => current === renderCount });
-    } catch (error) {
-      if (current !== renderCount) return;
-      clear(view);
-      Ui.showError(view, error);
-    }
-  }
-
-  async function signedIn(staff) {
-    user = staff;
-    buildShell();
-    const { name } = parseHash();
-    if (!ROUTES[name]) go(homeRoute());
-    else render();
-  }
-
-  async function logout() {
-    try {
-      await Api.post('/api/console/auth/logout');
-    } catch (e) {
-      // the session is gone either way
-    }
-    await Api.ensureCsrf(true).catch(() => {});
-    location.hash = '#/login';
-    showLogin('您已退出登录。');
-  }
-
-  async function start() {
-    document.getElementById('logout').addEventListener('click', logout);
-    Api.setUnauthenticatedHandler(() => showLogin('登录已过期，请重新登录。'));
-    window.addEventListener('hashchange', () => {
-      if (user) render();
-    });
-    try {
-      await Api.ensureCsrf(false);
-      const me = await Api.get('/api/console/auth/me');
-      await signedIn(me);
-    } catch (error) {
-      showLogin(error.status === 401 ? null : error.message);
-    }
-  }
-
-  return {
-    start, go, signedIn, hasRole, user: () => user,
-  };
-})();
-
-document.addEventListener('DOMContentLoaded', App.start);
+// a module script runs once the document has been parsed, so the shell's elements exist
+start();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -23,6 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,6 +75,10 @@ final class ConsoleBrowser implements AutoCloseable {
             prefs.put("download.prompt_for_download", false);
             prefs.put("intl.accept_languages", "zh-CN,zh");
             options.setExperimentalOption("prefs", prefs);
+            // the browser's console (errors of the page's scripts), read by javaScriptErrors()
+            LoggingPreferences logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
             driver = new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -162,6 +170,22 @@ final class ConsoleBrowser implements AutoCloseable {
     List<String> rows() {
         return driver.findElements(By.cssSelector("#view table.data tbody tr")).stream()
                 .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    /**
+     * The errors the page's scripts wrote to the browser's console since the last call: uncaught
+     * exceptions, modules that failed to load or link (404, wrong MIME type, a missing export). The
+     * API's own error answers (a wrong password's 401, a form's 400) are expected and left out.
+     */
+    List<String> javaScriptErrors() {
+        String api = base + "/api/";
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // another origin's messages (the storage's tab a material link opens) are not the console's
+                .filter(message -> !message.startsWith("http") || message.startsWith(base + "/"))
+                .filter(message -> !(message.startsWith(api) && message.contains("Failed to load resource")))
                 .toList();
     }
 

@@ -1,6 +1,10 @@
 package cn.cac.gzh.console;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +82,14 @@ class ConsoleBrowserTest {
         console = new ConsoleClient(port);
         assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
         operatorToken = api.loginWithConsent("browser-" + UUID.randomUUID()).accessToken();
+    }
+
+    /** Whatever a test clicked, no script of the console may have failed (a broken import, say). */
+    @AfterEach
+    void noJavaScriptErrors() {
+        if (browser != null) {
+            assertThat(browser.javaScriptErrors()).as("errors in the browser's console").isEmpty();
+        }
     }
 
     @AfterAll
@@ -380,6 +393,60 @@ class ConsoleBrowserTest {
         String log = browser.waitForText(By.cssSelector("#view table.data"), word);
         assertThat(log).contains("PLACE_NAME_ADDED", "工作人员");
         browser.screenshot("13-audit");
+    }
+
+    @Test
+    @Order(8)
+    void everyPageLoadsItsModulesAndRendersWithoutAScriptError() throws Exception {
+        long filing = submittedFiling(marker("页") + "公众号");
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        List<String> pages = new ArrayList<>(navTitles());
+        assertThat(pages).hasSize(9);
+        for (String title : pages) {
+            browser.navigate(title);
+            assertRendered("#/" + browser.driver.findElement(By.cssSelector("#nav .nav-link.active")).getAttribute("data-route"));
+        }
+        browser.driver.get(browser.base + "/console/#/filings/" + filing);
+        browser.waitForText(By.id("view"), "状态记录");
+        assertRendered("#/filings/" + filing);
+        browser.click(By.id("change-password"));
+        browser.waitForText(By.cssSelector("#view h2"), "修改密码");
+        assertRendered("#/password");
+        browser.screenshot("14-password");
+
+        // every file of the front end was loaded as a module (under the console's CSP), each served as JavaScript
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) browser.driver.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.js'))");
+        Path root = Path.of(System.getProperty("basedir", "."), "src", "main", "resources", "static", "console");
+        List<String> modules;
+        try (Stream<Path> files = Files.walk(root)) {
+            modules = files.filter(path -> path.toString().endsWith(".js"))
+                    .map(path -> browser.base + "/console/" + root.relativize(path).toString().replace('\\', '/')).toList();
+        }
+        assertThat(modules).hasSizeGreaterThan(10);
+        assertThat(loaded).containsAll(modules);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(browser.base + "/console/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(
+                "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        for (String module : modules) {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(module)).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as(module).isEqualTo(200);
+            // browsers refuse a module served with any other type (and Spring Security sends nosniff)
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(module).startsWith("text/javascript");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(module).contains("nosniff");
+        }
+    }
+
+    /** The page at the hash has replaced "正在加载…" with its content, without an error. */
+    private void assertRendered(String hash) {
+        browser.until(d -> d.findElements(By.cssSelector("#view .loading")).isEmpty());
+        assertThat(browser.driver.getCurrentUrl()).contains(hash);
+        assertThat(browser.driver.findElements(By.cssSelector("#view h2"))).as(hash).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#view .message-error"))).as(hash).isEmpty();
+        assertThat(browser.javaScriptErrors()).as("errors in the browser's console on " + hash).isEmpty();
     }
 
     private List<String> navTitles() {

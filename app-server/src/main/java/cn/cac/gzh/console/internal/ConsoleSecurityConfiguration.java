@@ -19,10 +19,15 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * {@code /api/console/**} and the console pages: a session cookie (HttpOnly, SameSite=Strict, kept
  * in Redis so every instance knows it), CSRF tokens for every state-changing call (the SPA reads the
- * {@code XSRF-TOKEN} cookie and sends {@code X-XSRF-TOKEN}), roles per path.
+ * {@code XSRF-TOKEN} cookie and sends {@code X-XSRF-TOKEN}), roles per path, and a
+ * Content-Security-Policy that lets the pages load nothing but the console's own files.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
+
+    /** Scripts, styles, images and calls from the console's own origin only; no plugins, no framing. */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -50,6 +55,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/api/console/pushes/**").hasRole("PUBLISHER")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.spa())
+                // the console is static files of its own origin (ES modules, no inline script or style)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

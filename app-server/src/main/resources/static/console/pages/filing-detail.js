@@ -1,0 +1,160 @@
+/* 备案详情 (#/filings/{id}): every field, the status timeline, materials and enforcement records; a
+ * reviewer also gets the review actions. Opened from the queue, the registry or the overdue list. */
+import { Api } from '../api.js';
+import * as Ui from '../ui.js';
+import { Labels } from '../reference.js';
+import { go, href } from '../router.js';
+import { hasRole } from '../session.js';
+import { card, messageBox } from './skeleton.js';
+import { reviewActions } from './review-actions.js';
+import { enforcementTable } from './enforcement-records.js';
+
+const { h } = Ui;
+
+export default {
+  route: 'filings',
+  roles: ['REVIEWER', 'ADMIN'],
+  keepNav: true,
+  // no title: the header is the account's name with its status
+  async load(ctx) {
+    const id = encodeURIComponent(ctx.args[0]);
+    if (!hasRole('REVIEWER')) return { filing: await Api.get('/api/console/registry/' + id), materials: null, templates: [] };
+    // reviewers see the materials (and open them through audited links) and need the reason templates
+    const [detail, templates] = await Promise.all([
+      Api.get('/api/console/review/filings/' + id),
+      Api.get('/api/console/review/reason-templates'),
+    ]);
+    return { filing: detail.filing, materials: detail.materials, templates };
+  },
+  render(container, { filing, materials, templates }) {
+    const form = filing.form || {};
+    const account = form.account || {};
+    const box = messageBox('detail-message');
+    container.append(
+      header(filing, account),
+      box,
+      hasRole('REVIEWER') ? reviewActions(filing, templates, box) : null,
+      h('div', { class: 'detail-grid' },
+        h('div', { class: 'detail-main' },
+          card('公众号信息', facts([
+            ['公众号名称', account.name], ['微信号', account.wechatId], ['原始ID', account.originalId],
+            ['账号类型', Labels.accountType[account.type] || account.type], ['开通日期', Ui.date(account.openedOn)],
+            ['内容类别', account.contentCategory], ['注册地', account.registrationPlace], ['运营地', account.operatingPlace],
+            ['所在乡镇', account.township], ['主营业务范围', account.businessScope],
+          ])),
+          subjectSections(form),
+          materials ? materialSection(materials, box) : null,
+          filing.enforcement && filing.enforcement.length ? card('处置记录', enforcementTable(filing.enforcement, {})) : null),
+        h('aside', { class: 'detail-side' },
+          card('备案状态', facts([
+            ['状态', filing.statusLabel || Labels.status[filing.status]], ['登记表', Labels.formType[form.formType]],
+            ['备案编号', filing.filingNumber], ['截止日期', Ui.date(filing.dueOn)], ['提交时间', Ui.dateTime(filing.submittedAt)],
+            ['审核时间', Ui.dateTime(filing.decidedAt)],
+            ['纸质材料', filing.paperReceivedAt ? '已于 ' + Ui.dateTime(filing.paperReceivedAt) + ' 收到' : '未收到'],
+            ['退回原因', filing.rejectionReason], ['撤销原因', filing.revocationReason],
+            ['运营者', h('a', { href: href('registry', { operatorId: filing.operatorId }), title: '查看此运营者的全部备案' },
+              '#' + filing.operatorId + '（查看其全部备案）')],
+            ['版本', filing.version],
+          ])),
+          card('状态记录', timeline(filing.history || [])))));
+  },
+};
+
+function header(filing, account) {
+  return h('div', { class: 'page-header' },
+    h('div', {},
+      h('p', { class: 'crumbs' }, h('button', {
+        type: 'button', class: 'link-button', onclick: () => (history.length > 1 ? history.back() : go('registry')),
+      }, '← 返回')),
+      h('h2', {}, Ui.text(account.name), ' ', Ui.statusBadge(filing.status, filing.statusLabel),
+        filing.overdue ? h('span', { class: 'badge badge-overdue' }, '已逾期') : null)),
+    h('div', { class: 'filing-number-box' },
+      h('span', { class: 'muted' }, '备案编号'),
+      h('strong', { id: 'filing-number' }, filing.filingNumber || '尚未分配')));
+}
+
+/** Label/value rows; a missing value shows as "—". */
+function facts(rows) {
+  return h('dl', { class: 'facts' }, rows.map(([label, value]) => [
+    h('dt', {}, label), h('dd', {}, value instanceof Node ? value : Ui.text(value === '—' ? null : value))]));
+}
+
+function subjectSections(form) {
+  if (form.unit) {
+    const unit = form.unit;
+    const responsible = unit.responsiblePerson || {};
+    const admin = unit.administrator || {};
+    return [
+      card('单位信息', facts([
+        ['单位名称', unit.name], ['单位类型', Labels.subjectType[unit.type] || unit.type],
+        ['统一社会信用代码', unit.creditCode], ['单位地址', unit.address],
+      ])),
+      h('div', { class: 'two-columns' },
+        card('单位负责人', facts([
+          ['姓名', responsible.name], ['身份证号码', responsible.idNumber], ['手机号码', responsible.phone],
+        ])),
+        card('公众号管理员', facts([
+          ['姓名', admin.name], ['身份证号码', admin.idNumber], ['手机号码', admin.phone], ['职务', admin.position],
+        ]))),
+    ];
+  }
+  if (form.individual) {
+    const person = form.individual;
+    return card('个人或个体经营者', facts([
+      ['姓名', person.name], ['身份证号码', person.idNumber], ['手机号码', person.phone], ['住址', person.address],
+      ['是否个体经营者', person.selfEmployed === true ? '是' : person.selfEmployed === false ? '否' : null],
+      ['字号名称', person.businessName], ['营业执照号码', person.licenceNumber],
+    ]));
+  }
+  return card('主体信息', h('p', { class: 'muted' }, '尚未填写'));
+}
+
+function timeline(history) {
+  if (!history.length) return h('p', { class: 'muted' }, '暂无记录');
+  return h('ol', { class: 'timeline' }, history.map(step => h('li', {},
+    h('div', { class: 'timeline-when' }, Ui.dateTime(step.at)),
+    h('div', { class: 'timeline-what' },
+      step.from ? [Labels.status[step.from] || step.from, ' → '] : null,
+      h('strong', {}, Labels.status[step.to] || step.to)),
+    h('div', { class: 'timeline-who muted' }, (Labels.actor[step.actorType] || step.actorType) + (step.actorId ? ' #' + step.actorId : '')),
+    step.reason ? h('div', { class: 'timeline-reason' }, '原因：' + step.reason) : null)));
+}
+
+function materialSection(materials, box) {
+  const rows = [...materials].sort((a, b) => Number(b.current) - Number(a.current));
+  return card('材料清单', Ui.table([
+    { title: '材料', render: m => Ui.text(m.label || m.materialType) },
+    { title: '文件名', render: m => Ui.text(m.fileName) },
+    { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
+    { title: '上传时间', class: 'nowrap', render: m => Ui.dateTime(m.uploadedAt) },
+    { title: '状态', class: 'nowrap', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
+    {
+      title: '操作', render: m => m.purged ? '—' : h('button', {
+        type: 'button', class: 'button small', 'data-material': m.id, onclick: event => openMaterial(event.currentTarget, m, box),
+      }, '查看'),
+    },
+  ], rows, { empty: '尚未上传材料', rowClass: m => (m.current ? '' : 'dimmed') }),
+  h('p', { class: 'field-hint' }, '“查看”会生成5分钟内有效的链接，并记录查看人和时间。'));
+}
+
+async function openMaterial(button, material, box) {
+  // open the tab within the click, then point it at the link (a tab opened after an await may be blocked)
+  const tab = window.open('', '_blank');
+  await Ui.busy(button, async () => {
+    try {
+      const link = await Api.post('/api/console/review/materials/' + material.id + '/link');
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = link.url;
+      }
+      Ui.showSuccess(box, [
+        `已生成“${material.label || material.fileName}”的查看链接，有效期至 ${Ui.dateTime(link.expiresAt)}。`,
+        tab ? '' : ' ',
+        h('a', { href: link.url, target: '_blank', rel: 'noopener noreferrer', id: 'material-link' }, tab ? '若未自动打开，请点此查看' : '点此查看'),
+      ]);
+    } catch (error) {
+      if (tab) tab.close();
+      Ui.showError(box, error);
+    }
+  });
+}

@@ -1,0 +1,35 @@
+/* 修改密码: one's own password; the only page for a publisher, whose work is elsewhere for now. */
+import { Api } from '../api.js';
+import * as Ui from '../ui.js';
+import { PASSWORD_HINT } from '../reference.js';
+import { currentUser, hasRole } from '../session.js';
+import { messageBox, onSubmit } from './skeleton.js';
+
+const { h, field } = Ui;
+
+export default {
+  route: 'password',
+  title: '修改密码',
+  roles: null,
+  render(container) {
+    const box = messageBox();
+    const current = h('input', { type: 'password', id: 'current-password', autocomplete: 'current-password' });
+    const next = h('input', { type: 'password', id: 'new-own-password', autocomplete: 'new-password', maxlength: 72 });
+    const repeat = h('input', { type: 'password', id: 'repeat-own-password', autocomplete: 'new-password', maxlength: 72 });
+    const submit = h('button', { type: 'submit', class: 'button primary' }, '修改密码');
+    const form = h('form', { class: 'card narrow' }, box,
+      field('当前密码', current), field('新密码', next, PASSWORD_HINT), field('再次输入新密码', repeat),
+      h('div', { class: 'button-row' }, submit));
+    onSubmit(form, submit, box, async () => {
+      if (next.value !== repeat.value) throw new Error('两次输入的新密码不一致');
+      await Api.post('/api/console/auth/password', { currentPassword: current.value, newPassword: next.value });
+      form.reset();
+      Ui.showSuccess(box, '密码已修改，下次登录请使用新密码。');
+    });
+    const user = currentUser();
+    if (!hasRole('REVIEWER', 'ADMIN')) {
+      container.appendChild(Ui.message('info', `${user.displayName}，您好。您的账号（${user.roles.map(r => r.label).join('、')}）目前在本控制台只能修改密码。`));
+    }
+    container.appendChild(form);
+  },
+};
