@@ -18,6 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * Starts an embedded twin for every external service the environment does not configure:
  * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url},
  * S3 unless {@code storage.endpoint}, the WeChat simulator unless {@code wechat.api-base-url}.
+ * A twin that cannot start stops the start with one line naming the cause and the fix
+ * ({@link DevServiceStartException}, shown in the banner frame and by {@link DevServiceFailureAnalyzer}).
  * Used by the run command ({@link LocalFilingPlatform}) and by integration tests; never packaged.
  */
 public final class DevServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -66,6 +68,10 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
             } else {
                 services.add(WechatSimulator.start());
             }
+        } catch (DevServiceStartException e) {
+            services.close();
+            System.err.println(DevServicesBanner.selfCheckFailed(e));
+            throw e;
         } catch (RuntimeException e) {
             services.close();
             throw e;

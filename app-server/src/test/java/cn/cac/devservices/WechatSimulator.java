@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -28,6 +29,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  */
 public final class WechatSimulator implements DevService {
 
+    static final String NAME = "WeChat simulator (WireMock)";
+
     public static final String MINIAPP_APP_ID = "wx00000000000sim01";
     public static final String MINIAPP_SECRET = "sim-miniapp-secret";
     public static final String MP_APP_ID = "wx00000000000sim02";
@@ -46,9 +49,14 @@ public final class WechatSimulator implements DevService {
     public static WechatSimulator start() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .maxRequestJournalEntries(10_000));
-        server.start();
-        stubEndpoints(server);
-        return new WechatSimulator(server);
+        try {
+            server.start();
+            stubEndpoints(server);
+            return new WechatSimulator(server);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw StartupSelfCheck.diagnose(NAME, "WECHAT_API_BASE_URL", 0, null, e, List.of());
+        }
     }
 
     public WireMockServer server() {
@@ -121,7 +129,7 @@ public final class WechatSimulator implements DevService {
 
     @Override
     public String name() {
-        return "WeChat simulator (WireMock)";
+        return NAME;
     }
 
     @Override
