@@ -22,6 +22,7 @@ public final class DevServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevServices.class);
 
     private final List<DevService> services = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Path directory;
     private final boolean deleteDirectoryOnClose;
     private final Thread shutdownHook = new Thread(this::close, "dev-services-shutdown");
@@ -44,8 +45,18 @@ public final class DevServices implements AutoCloseable {
         return properties;
     }
 
+    /** A line for the banner about how a service is set up (e.g. whose WeChat settings are used). */
+    synchronized void note(String line) {
+        notes.add(line);
+        log.info("Dev services: {}", line);
+    }
+
+    /** One line per started service, then the notes: what the banner lists. */
     public synchronized List<String> describe() {
-        return services.stream().map(service -> service.name() + ": " + service.location()).toList();
+        List<String> lines = new ArrayList<>();
+        services.forEach(service -> lines.add(service.name() + ": " + service.location()));
+        lines.addAll(notes);
+        return lines;
     }
 
     /** Stops one service now (tests of what happens when it goes down). */

@@ -18,6 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * Starts an embedded twin for every external service the environment does not configure:
  * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url},
  * S3 unless {@code storage.endpoint}, the WeChat simulator unless {@code wechat.api-base-url}.
+ * Settings the environment gives are never replaced: with the simulator, only the WeChat app ids,
+ * secrets, token and key left unset are filled with its values ({@link LocalWechatSettings}).
  * A twin that cannot start stops the start with one line naming the cause and the fix
  * ({@link DevServiceStartException}, shown in the banner frame and by {@link DevServiceFailureAnalyzer}).
  * Used by the run command ({@link LocalFilingPlatform}) and by integration tests; never packaged.
@@ -44,6 +46,7 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
                 : Path.of("target", "devservices", UUID.randomUUID().toString());
         DevServices services = new DevServices(directory, !persistent);
         boolean embeddedDatabase = false;
+        LocalWechatSettings wechat = null;
         try {
             if (env.containsProperty("spring.datasource.url")) {
                 log.info("Dev services: using the external database at {}",
@@ -67,6 +70,9 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
                 log.info("Dev services: using the WeChat API at {}", env.getProperty("wechat.api-base-url"));
             } else {
                 services.add(WechatSimulator.start());
+                // what the environment sets wins; the simulator fills only what is missing
+                wechat = LocalWechatSettings.resolve(env);
+                wechat.describe().forEach(services::note);
             }
         } catch (DevServiceStartException e) {
             services.close();
@@ -77,6 +83,9 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
             throw e;
         }
         var properties = services.properties();
+        if (wechat != null) {
+            properties.putAll(wechat.simulatorValues());
+        }
         if (persistent && !env.containsProperty("console.bootstrap-admin-password")) {
             // local mode: a generated first password, shown in the banner (never a default one)
             properties.put("console.generate-bootstrap-password", "true");

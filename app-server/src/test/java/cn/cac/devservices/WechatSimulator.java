@@ -132,15 +132,10 @@ public final class WechatSimulator implements DevService {
         return NAME;
     }
 
+    /** Only the API's address: app ids, secrets, token and key come from {@link LocalWechatSettings}. */
     @Override
     public Map<String, String> properties() {
-        return Map.of("wechat.api-base-url", baseUrl(),
-                "wechat.miniapp.app-id", MINIAPP_APP_ID,
-                "wechat.miniapp.secret", MINIAPP_SECRET,
-                "wechat.mp.app-id", MP_APP_ID,
-                "wechat.mp.secret", MP_SECRET,
-                "wechat.mp.token", MP_TOKEN,
-                "wechat.mp.aes-key", MP_AES_KEY);
+        return Map.of("wechat.api-base-url", baseUrl());
     }
 
     @Override
