@@ -7,6 +7,7 @@ import cn.cac.gzh.common.RedactedUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -97,11 +98,23 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
         }
         properties.put(EMBEDDED_DATABASE, String.valueOf(embeddedDatabase));
         env.getPropertySources().addFirst(new MapPropertySource("devServices", properties));
+        context.getBeanFactory().registerSingleton(BEAN_NAME, services);
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            // registered before any other bean, so destroyed after all of them: the connection pools,
+            // Redis clients and schedulers close while the services they talk to are still there
+            registry.registerDisposableBean(BEAN_NAME, services::close);
+            services.closedWithContext();
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    services.close();
+                }
+            });
+        }
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+            if (event instanceof ApplicationFailedEvent) {
                 services.close();
             }
         });
-        context.getBeanFactory().registerSingleton(BEAN_NAME, services);
     }
 }

@@ -38,6 +38,8 @@ final class EmbeddedMariaDb implements DevService {
     private static final String READY = ": ready for connections.";
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** MariaDB shuts down cleanly on SIGTERM, usually within a second. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final long MB = 1024 * 1024;
     /** Unpacked binaries (~350 MB), a new database (~110 MB: 96 MB redo log, 12 MB system tablespace), room to work. */
     private static final long BINARIES_SPACE = 400 * MB;
@@ -110,7 +112,7 @@ final class EmbeddedMariaDb implements DevService {
                 if (!exited && seen == null) {
                     throw StartupSelfCheck.timeout(NAME, SETTING, port, START_TIMEOUT.toSeconds(), output.lastLines());
                 }
-                kill(process);
+                ChildProgram.kill(process);
                 output.drain(Duration.ofSeconds(2));
                 throw StartupSelfCheck.diagnose(NAME, SETTING, port, data, null, output.lastLines());
             }
@@ -118,7 +120,7 @@ final class EmbeddedMariaDb implements DevService {
             return new EmbeddedMariaDb(process, port, folder);
         } catch (Exception e) {
             if (process != null) {
-                kill(process);
+                ChildProgram.kill(process);
             }
             if (folder != null) {
                 folder.close();
@@ -169,7 +171,7 @@ final class EmbeddedMariaDb implements DevService {
         boolean exited = install.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         output.drain(Duration.ofSeconds(2));
         if (!exited || install.exitValue() != 0) {
-            kill(install);
+            ChildProgram.kill(install);
             clear(data);
             throw exited ? StartupSelfCheck.diagnose(NAME, SETTING, 0, data, null, output.lastLines())
                     : StartupSelfCheck.timeout(NAME, SETTING, 0, INSTALL_TIMEOUT.toSeconds(), output.lastLines());
@@ -182,9 +184,7 @@ final class EmbeddedMariaDb implements DevService {
             // mariadbd refuses to run as root unless told to
             arguments.add("--user=root");
         }
-        ProcessBuilder builder = new ProcessBuilder(arguments)
-                .directory(config.getBaseDir())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = ChildProgram.builder(arguments).directory(config.getBaseDir());
         builder.environment().put(osLibraryVariable(), config.getLibDir().getPath());
         return builder;
     }
@@ -201,32 +201,6 @@ final class EmbeddedMariaDb implements DevService {
                     Files.deleteIfExists(path);
                 }
             }
-        }
-    }
-
-    /**
-     * A server that did not start holds nothing worth a clean shutdown, and one still starting
-     * ignores SIGTERM (e.g. while it waits 30 s for a lock another server holds).
-     */
-    private static void kill(Process process) {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** SIGTERM (MariaDB shuts down cleanly), then SIGKILL if it takes too long. */
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -263,7 +237,7 @@ final class EmbeddedMariaDb implements DevService {
     @Override
     public void close() {
         try {
-            stop(process);
+            ChildProgram.stop(process, STOP_GRACE);
         } finally {
             folder.close();
         }
