@@ -118,7 +118,7 @@ final class StartupSelfCheck {
         if (find(lines, DATA_IN_USE) != null) {
             return new DevServiceStartException(service, Kind.DATA_IN_USE, "another " + service + " is using " + where,
                     "stop the other run command of this checkout (or a leftover process: pgrep -af mariadbd), "
-                            + "or delete that folder to start over", error);
+                            + "or give this one a folder of its own: DEVSERVICES_DIRECTORY=.devservices/second", error);
         }
         if ((line = find(lines, CANNOT_EXECUTE)) != null) {
             var library = MISSING_LIBRARY.matcher(line);

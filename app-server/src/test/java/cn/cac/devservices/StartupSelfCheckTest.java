@@ -122,7 +122,8 @@ class StartupSelfCheckTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.DATA_IN_USE);
         assertThat(failure.line()).startsWith("MariaDB cannot start: another MariaDB is using " + DATA)
-                .contains("Fix: stop the other run command of this checkout");
+                .contains("Fix: stop the other run command of this checkout")
+                .endsWith("or give this one a folder of its own: DEVSERVICES_DIRECTORY=.devservices/second");
         assertThat(StartupSelfCheck.saysDataInUse("[ERROR] InnoDB: Unable to lock ./ibdata1 error: 11")).isTrue();
     }
 
