@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -15,16 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dev services one application context started. Closing it stops them in reverse order, once,
- * whether the context closed, failed to start, or the JVM is going down.
+ * whether the context closed (after all its beans), failed to start, or the JVM is going down.
  */
 public final class DevServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevServices.class);
 
     private final List<DevService> services = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Path directory;
     private final boolean deleteDirectoryOnClose;
-    private final Thread shutdownHook = new Thread(this::close, "dev-services-shutdown");
+    private final Thread shutdownHook = new Thread(this::closeAtExit, "dev-services-shutdown");
+    private volatile boolean closedWithContext;
     private boolean closed;
 
     DevServices(Path directory, boolean deleteDirectoryOnClose) {
@@ -44,8 +47,18 @@ public final class DevServices implements AutoCloseable {
         return properties;
     }
 
+    /** A line for the banner about how a service is set up (e.g. whose WeChat settings are used). */
+    synchronized void note(String line) {
+        notes.add(line);
+        log.info("Dev services: {}", line);
+    }
+
+    /** One line per started service, then the notes: what the banner lists. */
     public synchronized List<String> describe() {
-        return services.stream().map(service -> service.name() + ": " + service.location()).toList();
+        List<String> lines = new ArrayList<>();
+        services.forEach(service -> lines.add(service.name() + ": " + service.location()));
+        lines.addAll(notes);
+        return lines;
     }
 
     /** Stops one service now (tests of what happens when it goes down). */
@@ -61,12 +74,39 @@ public final class DevServices implements AutoCloseable {
         return services.stream().anyMatch(service -> service.name().equals(name));
     }
 
+    /** The application context closes these services when it has closed everything else (see the initializer). */
+    void closedWithContext() {
+        closedWithContext = true;
+    }
+
+    /**
+     * At JVM exit (Ctrl-C) the application's own shutdown hook closes its context, which closes these
+     * services last; this hook runs at the same time, so it waits for that rather than pulling the
+     * database from under the closing application. It closes them itself if that takes too long.
+     */
+    private void closeAtExit() {
+        if (closedWithContext) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            synchronized (this) {
+                while (!closed && System.nanoTime() < deadline) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        notifyAll();
         for (int i = services.size() - 1; i >= 0; i--) {
             DevService service = services.get(i);
             try {

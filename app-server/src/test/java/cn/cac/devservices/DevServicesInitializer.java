@@ -7,6 +7,7 @@ import cn.cac.gzh.common.RedactedUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,10 @@ import org.springframework.core.env.MapPropertySource;
  * Starts an embedded twin for every external service the environment does not configure:
  * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url},
  * S3 unless {@code storage.endpoint}, the WeChat simulator unless {@code wechat.api-base-url}.
+ * Settings the environment gives are never replaced: with the simulator, only the WeChat app ids,
+ * secrets, token and key left unset are filled with its values ({@link LocalWechatSettings}).
+ * A twin that cannot start stops the start with one line naming the cause and the fix
+ * ({@link DevServiceStartException}, shown in the banner frame and by {@link DevServiceFailureAnalyzer}).
  * Used by the run command ({@link LocalFilingPlatform}) and by integration tests; never packaged.
  */
 public final class DevServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -42,6 +47,7 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
                 : Path.of("target", "devservices", UUID.randomUUID().toString());
         DevServices services = new DevServices(directory, !persistent);
         boolean embeddedDatabase = false;
+        LocalWechatSettings wechat = null;
         try {
             if (env.containsProperty("spring.datasource.url")) {
                 log.info("Dev services: using the external database at {}",
@@ -65,12 +71,22 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
                 log.info("Dev services: using the WeChat API at {}", env.getProperty("wechat.api-base-url"));
             } else {
                 services.add(WechatSimulator.start());
+                // what the environment sets wins; the simulator fills only what is missing
+                wechat = LocalWechatSettings.resolve(env);
+                wechat.describe().forEach(services::note);
             }
+        } catch (DevServiceStartException e) {
+            services.close();
+            System.err.println(DevServicesBanner.selfCheckFailed(e));
+            throw e;
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
         var properties = services.properties();
+        if (wechat != null) {
+            properties.putAll(wechat.simulatorValues());
+        }
         if (persistent && !env.containsProperty("console.bootstrap-admin-password")) {
             // local mode: a generated first password, shown in the banner (never a default one)
             properties.put("console.generate-bootstrap-password", "true");
@@ -82,11 +98,23 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
         }
         properties.put(EMBEDDED_DATABASE, String.valueOf(embeddedDatabase));
         env.getPropertySources().addFirst(new MapPropertySource("devServices", properties));
+        context.getBeanFactory().registerSingleton(BEAN_NAME, services);
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            // registered before any other bean, so destroyed after all of them: the connection pools,
+            // Redis clients and schedulers close while the services they talk to are still there
+            registry.registerDisposableBean(BEAN_NAME, services::close);
+            services.closedWithContext();
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    services.close();
+                }
+            });
+        }
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+            if (event instanceof ApplicationFailedEvent) {
                 services.close();
             }
         });
-        context.getBeanFactory().registerSingleton(BEAN_NAME, services);
     }
 }

@@ -1,8 +1,10 @@
 package cn.cac.devservices;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.security.SecureRandom;
@@ -17,6 +19,9 @@ import org.gaul.s3proxy.auth.AuthenticationType;
  */
 final class EmbeddedS3 implements DevService {
 
+    static final String NAME = "S3 (s3proxy)";
+    static final String SETTING = "STORAGE_ENDPOINT";
+
     private final S3Proxy proxy;
     private final String accessKey;
     private final String secretKey;
@@ -29,30 +34,49 @@ final class EmbeddedS3 implements DevService {
 
     /** @param directory where objects are kept between runs, or {@code null} for memory only */
     static EmbeddedS3 start(Path directory) {
-        Properties properties = new Properties();
-        String provider = "transient";
-        if (directory != null) {
-            provider = "filesystem";
-            directory.toFile().mkdirs();
-            properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
-        }
-        String accessKey = "dev-" + random(4);
-        String secretKey = random(16);
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create(provider, properties))
-                .endpoint(URI.create("http://127.0.0.1:" + FreePorts.next()))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                .stopTimeout(500)
-                .build();
+        return start(directory, FreePorts.next());
+    }
+
+    static EmbeddedS3 start(Path directory, int port) {
+        S3Proxy proxy = null;
         try {
+            Properties properties = new Properties();
+            String provider = "transient";
+            if (directory != null) {
+                provider = "filesystem";
+                Files.createDirectories(directory);
+                properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
+            }
+            String accessKey = "dev-" + random(4);
+            String secretKey = random(16);
+            proxy = S3Proxy.builder()
+                    .blobStore(BlobStores.create(provider, properties))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                    .stopTimeout(500)
+                    .build();
             proxy.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
+                if ("FAILED".equals(proxy.getState()) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("s3proxy state " + proxy.getState());
+                }
                 Thread.sleep(10);
             }
+            return new EmbeddedS3(proxy, accessKey, secretKey);
         } catch (Exception e) {
-            throw new IllegalStateException("Embedded S3 server did not start", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (proxy != null) {
+                try {
+                    proxy.stop();
+                } catch (Exception ignored) {
+                    // it did not start
+                }
+            }
+            throw StartupSelfCheck.diagnose(NAME, SETTING, port, directory, e, List.of());
         }
-        return new EmbeddedS3(proxy, accessKey, secretKey);
     }
 
     private static String random(int bytes) {
@@ -63,7 +87,7 @@ final class EmbeddedS3 implements DevService {
 
     @Override
     public String name() {
-        return "S3 (s3proxy)";
+        return NAME;
     }
 
     String endpoint() {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +28,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  * Every request it received is listed at {@code /__admin/requests}.
  */
 public final class WechatSimulator implements DevService {
+
+    static final String NAME = "WeChat simulator (WireMock)";
 
     public static final String MINIAPP_APP_ID = "wx00000000000sim01";
     public static final String MINIAPP_SECRET = "sim-miniapp-secret";
@@ -50,9 +53,14 @@ public final class WechatSimulator implements DevService {
         // enough workers that a burst of slow answers (tests delay some by seconds) is served at once, as WeChat would
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(120)
                 .maxRequestJournalEntries(10_000));
-        server.start();
-        stubEndpoints(server);
-        return new WechatSimulator(server);
+        try {
+            server.start();
+            stubEndpoints(server);
+            return new WechatSimulator(server);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw StartupSelfCheck.diagnose(NAME, "WECHAT_API_BASE_URL", 0, null, e, List.of());
+        }
     }
 
     public WireMockServer server() {
@@ -125,20 +133,13 @@ public final class WechatSimulator implements DevService {
 
     @Override
     public String name() {
-        return "WeChat simulator (WireMock)";
+        return NAME;
     }
 
+    /** Only the API's address: app ids, secrets, token and key come from {@link LocalWechatSettings}. */
     @Override
     public Map<String, String> properties() {
-        return Map.of("wechat.api-base-url", baseUrl(),
-                "wechat.miniapp.app-id", MINIAPP_APP_ID,
-                "wechat.miniapp.secret", MINIAPP_SECRET,
-                "wechat.mp.app-id", MP_APP_ID,
-                "wechat.mp.secret", MP_SECRET,
-                "wechat.mp.token", MP_TOKEN,
-                "wechat.mp.aes-key", MP_AES_KEY,
-                "delivery.templates.POLICY.subscribe.template-id", POLICY_SUBSCRIBE_TEMPLATE_ID,
-                "delivery.templates.POLICY.template.template-id", POLICY_TEMPLATE_ID);
+        return Map.of("wechat.api-base-url", baseUrl());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import cn.cac.devservices.DevServicesInitializer;
+import cn.cac.devservices.WechatSimulator;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -15,13 +16,20 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a random port, against real services: the machine's MariaDB/Redis when
  * the environment names them (as {@code .ci/run} does), embedded dev services otherwise. The schema
- * is rebuilt from the migrations when the context starts.
+ * is rebuilt from the migrations when the context starts. The WeChat identity is the simulator's,
+ * whatever the shell exports (local mode would use a {@code WECHAT_MP_TOKEN} given there), because
+ * tests sign and check with the simulator's token, key and app ids.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.clean-disabled=false", "console.bootstrap-admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+                "wechat.miniapp.app-id=" + WechatSimulator.MINIAPP_APP_ID, "wechat.miniapp.secret=" + WechatSimulator.MINIAPP_SECRET,
+                "wechat.mp.app-id=" + WechatSimulator.MP_APP_ID, "wechat.mp.secret=" + WechatSimulator.MP_SECRET,
+                "wechat.mp.token=" + WechatSimulator.MP_TOKEN, "wechat.mp.aes-key=" + WechatSimulator.MP_AES_KEY,
+                "delivery.templates.POLICY.subscribe.template-id=" + WechatSimulator.POLICY_SUBSCRIBE_TEMPLATE_ID,
+                "delivery.templates.POLICY.template.template-id=" + WechatSimulator.POLICY_TEMPLATE_ID,
                 // the delivery pipeline at test speed: quick polls, short back-off and leases
                 "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)
