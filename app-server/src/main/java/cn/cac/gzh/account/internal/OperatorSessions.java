@@ -60,7 +60,7 @@ class OperatorSessions {
         IssuedTokens issued = transactions.execute("login", () -> {
             LocalDateTime now = LocalDateTime.now(clock);
             operators.upsertLogin(session.openid(), session.unionid(), sessionKey, now);
-            return issue(operators.idByOpenid(session.openid()), now);
+            return issue(operators.lastUpsertedId(), now);
         });
         log.info("Operator logged in: operatorId={}", issued.operatorId());
         return issued;

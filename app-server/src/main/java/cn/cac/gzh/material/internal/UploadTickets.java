@@ -20,6 +20,7 @@ import cn.cac.gzh.material.MaterialChecklist;
 import cn.cac.gzh.material.MaterialProperties;
 import cn.cac.gzh.material.MaterialType;
 import cn.cac.gzh.storage.ObjectStorage;
+import cn.cac.gzh.storage.FileNames;
 import cn.cac.gzh.storage.FileSniffer;
 import cn.cac.gzh.storage.ObjectStorageException;
 import cn.cac.gzh.storage.PresignedPost;
@@ -197,10 +198,6 @@ class UploadTickets {
 
     /** Keeps a display name only: no path, no control characters, bounded length. */
     static String safeFileName(String name) {
-        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-        if (base.isEmpty()) {
-            base = "file";
-        }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+        return FileNames.displayName(name, "file");
     }
 }

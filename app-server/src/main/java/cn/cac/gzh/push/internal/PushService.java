@@ -25,6 +25,7 @@ import cn.cac.gzh.push.PushAudience;
 import cn.cac.gzh.push.PushDraft;
 import cn.cac.gzh.push.PushStatus;
 import cn.cac.gzh.push.PushView;
+import cn.cac.gzh.storage.FileNames;
 import cn.cac.gzh.storage.FileSniffer;
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.gzh.storage.ObjectStorageException;
@@ -199,7 +200,7 @@ class PushService implements PolicyPushes {
         }
         String key = "p/" + UUID.randomUUID().toString().replace("-", "");
         storage.put(key, new SequenceInputStream(new ByteArrayInputStream(header), content), size, contentType);
-        String name = safeFileName(fileName);
+        String name = FileNames.displayName(fileName, "附件");
         try {
             return transactions.execute("attachPushFile", () -> {
                 lockDraft(id);
@@ -285,10 +286,6 @@ class PushService implements PolicyPushes {
         }
     }
 
-    static String safeFileName(String name) {
-        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-        return base.isEmpty() ? "附件" : base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
 
     static ApiException notFound() {
         return ApiException.notFound("PUSH_NOT_FOUND", "推送不存在");
