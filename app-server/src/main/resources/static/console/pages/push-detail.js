@@ -7,7 +7,7 @@ import { Labels } from '../reference.js';
 import { richText } from '../rich-text.js';
 import { go, href } from '../router.js';
 import { card, leaveNotice, messageBox, onClick, showNotice } from './skeleton.js';
-import { LIVE, failuresTable, progressPanel } from './push-progress.js';
+import { LIVE, failuresTable, progressPanel, recipientCount } from './push-progress.js';
 import { recipientsCard } from './push-recipients.js';
 import { pushStatus } from './pushes.js';
 
@@ -33,7 +33,7 @@ export default {
           h('p', { class: 'crumbs' }, h('a', { href: href('pushes') }, '← 政策推送')),
           h('h2', { id: 'push-title' }, Ui.text(current.title), pushStatus(current))),
         actions);
-      clear(actions).append(actionButtons(current, box));
+      clear(actions).append(...actionButtons(current, box));
       clear(facts).appendChild(settings(current));
     };
     drawHeader(push);
@@ -138,7 +138,7 @@ function settings(push) {
     ['定时发送', push.scheduledAt && !push.publishedAt ? Ui.dateTime(push.scheduledAt) : null],
     ['发送时间', push.publishedAt ? Ui.dateTime(push.publishedAt) : null],
     ['取消时间', push.cancelledAt ? Ui.dateTime(push.cancelledAt) : null],
-    ['接收人数', push.status === 'DRAFT' || push.status === 'AWAITING_APPROVAL' ? null : String(push.recipients)],
+    ['接收人数', recipientCount(push)],
     ['撰写人', push.createdBy ? '工作人员 #' + push.createdBy : null],
     ['复核人', push.approvedBy ? '工作人员 #' + push.approvedBy : null],
     ['编号', '#' + push.id],

@@ -50,6 +50,12 @@ export function progressOf(push) {
   return { total, pending, percent, started };
 }
 
+/** How many it goes to: known once the audience is in rows ("—" before, "n（统计中）" while that runs). */
+export function recipientCount(push) {
+  if (push.expanded) return String(push.recipients);
+  return push.recipients > 0 ? push.recipients + '（统计中）' : '—';
+}
+
 /** The list's cell: a thin bar with the percentage, or what keeps the push from starting. */
 export function compactProgress(push) {
   const { percent, started } = progressOf(push);
@@ -91,13 +97,18 @@ export function progressPanel(push, onRefresh) {
           h('span', { class: 'progress-fill' + (percent === 100 ? ' done' : ''), style: { width: percent + '%' } })),
         h('span', { class: 'progress-label' }, h('span', { id: 'push-progress-state' }, state), ' ',
           h('span', { id: 'push-percent' }, percent + '%'))),
-      h('p', { class: 'field-hint' }, pending > 0 ? `还有 ${pending} 条微信消息排队或正在发送。`
-        : '完成比例按微信消息（订阅消息、模板消息）计算；收件箱消息在推送展开时即已送达。'),
+      h('p', { class: 'field-hint' }, hint(current, started, pending)),
       inboxRow(current.progress || {}),
       ...channelsOf(current).map(channel => channelRow(channel, channelCounts(((current.progress || {}).byChannel || {})[channel]))));
   };
   update(push);
   return { element, update };
+}
+
+function hint(push, started, pending) {
+  if (!started && push.status === 'SCHEDULED') return `将于 ${Ui.dateTime(push.scheduledAt)}（北京时间）开始发送，发送前可以取消。`;
+  if (pending > 0) return `还有 ${pending} 条微信消息排队或正在发送。`;
+  return '完成比例按微信消息（订阅消息、模板消息）计算；收件箱消息在推送开始时即已送达。';
 }
 
 function legendItem(key, label, value) {

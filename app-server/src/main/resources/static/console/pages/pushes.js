@@ -5,7 +5,7 @@ import * as Ui from '../ui.js';
 import { Labels } from '../reference.js';
 import { go, href } from '../router.js';
 import { PAGE_SIZE, messageBox, pageHeader, showNotice } from './skeleton.js';
-import { LIVE, compactProgress } from './push-progress.js';
+import { LIVE, compactProgress, recipientCount } from './push-progress.js';
 
 const { h } = Ui;
 
@@ -69,7 +69,7 @@ function pushTable(list) {
     { title: '状态', class: 'nowrap', render: pushStatus },
     { title: '发送时间', class: 'nowrap', render: sendTime },
     { title: '推送对象', render: p => Labels.audienceKind[p.audience && p.audience.kind] || '—' },
-    { title: '接收人数', class: 'nowrap num', render: p => (p.status === 'DRAFT' || p.status === 'AWAITING_APPROVAL' ? '—' : String(p.recipients)) },
+    { title: '接收人数', class: 'nowrap num', render: recipientCount },
     { title: '发送进度', class: 'nowrap', render: compactProgress },
     {
       title: '已读', class: 'nowrap num',
