@@ -13,7 +13,8 @@ export class ApiError extends Error {
   static FIELD_LABELS = {
     username: '用户名', displayName: '姓名', password: '密码', newPassword: '新密码', currentPassword: '当前密码',
     roles: '角色', enabled: '启用', action: '处置措施', actedOn: '处置日期', note: '备注', text: '补充说明',
-    templateId: '退回原因', kind: '导出内容',
+    templateId: '退回原因', kind: '导出内容', title: '标题', summary: '摘要', bodyHtml: '正文', audience: '推送对象',
+    'audience.operatorIds': '指定运营者编号', 'audience.township': '乡镇', channels: '渠道', operatorIds: '测试接收人', sendAt: '发送时间',
   };
 
   static fallbackMessage(status) {
@@ -56,10 +57,12 @@ async function ensureCsrf(force) {
 async function request(method, path, body, retryOnCsrf) {
   const headers = { 'Accept': 'application/json' };
   const write = method !== 'GET';
+  // a file upload (FormData) goes as multipart, its boundary set by the browser
+  const multipart = body instanceof FormData;
   if (write) {
     await ensureCsrf(false);
     headers['X-XSRF-TOKEN'] = readCookie('XSRF-TOKEN') || '';
-    headers['Content-Type'] = 'application/json';
+    if (!multipart) headers['Content-Type'] = 'application/json';
   }
   let response;
   try {
@@ -67,7 +70,7 @@ async function request(method, path, body, retryOnCsrf) {
       method,
       headers,
       credentials: 'same-origin',
-      body: write ? JSON.stringify(body === undefined ? {} : body) : undefined,
+      body: !write ? undefined : multipart ? body : JSON.stringify(body === undefined ? {} : body),
     });
   } catch (e) {
     throw new ApiError(0, null);
@@ -108,6 +111,12 @@ export const Api = {
   post: (path, body) => request('POST', path, body, true),
   put: (path, body) => request('PUT', path, body, true),
   del: (path, params) => request('DELETE', path + query(params), undefined, true),
+  /** A multipart upload of one file (form field `field`); the answer as with post(). */
+  upload: (path, file, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return request('POST', path, form, true);
+  },
   ensureCsrf,
   query,
   setUnauthenticatedHandler(handler) {

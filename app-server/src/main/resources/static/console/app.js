@@ -12,6 +12,9 @@ import reviewQueue from './pages/review-queue.js';
 import filingDetail from './pages/filing-detail.js';
 import registry from './pages/registry.js';
 import enforcement from './pages/enforcement.js';
+import pushes from './pages/pushes.js';
+import pushEdit from './pages/push-edit.js';
+import pushDetail from './pages/push-detail.js';
 import staff from './pages/staff.js';
 import exportsPage from './pages/exports.js';
 import campaigns from './pages/campaigns.js';
@@ -22,7 +25,8 @@ import password from './pages/password.js';
 const { h, clear } = Ui;
 
 /** In sidebar order: the pages with a nav text appear there, for the roles they allow. */
-const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, staff, exportsPage, campaigns, placeNames, audit, password];
+const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, pushes, pushEdit, pushDetail, staff, exportsPage, campaigns,
+  placeNames, audit, password];
 const ROUTES = Object.fromEntries(PAGES.map(page => [page.route, page]));
 const NAV = PAGES.filter(page => page.nav);
 
@@ -56,8 +60,9 @@ function buildShell(user) {
 function highlightNav(name, page) {
   const links = [...document.querySelectorAll('#nav .nav-link')];
   // a filing is opened from the queue, the registry or the overdue list: keep that entry highlighted
-  if (page.keepNav && links.some(link => link.classList.contains('active'))) return;
-  const navRoute = page.keepNav ? 'registry' : name;
+  if (page.keepNav === true && links.some(link => link.classList.contains('active'))) return;
+  // a page under one entry (a push's detail under 政策推送) names it
+  const navRoute = page.keepNav === true ? 'registry' : page.keepNav || name;
   for (const link of links) link.classList.toggle('active', link.dataset.route === navRoute);
 }
 

@@ -18,6 +18,30 @@ export const Labels = {
   },
   exportKind: { REGISTRY: '备案台账', ENFORCEMENT: '逾期处置记录' },
   exportStatus: { RUNNING: '正在生成', DONE: '已完成', FAILED: '失败' },
+  pushStatus: {
+    DRAFT: '草稿', AWAITING_APPROVAL: '待复核', SCHEDULED: '待发送', SENDING: '发送中', SENT: '已发送', CANCELLED: '已取消',
+  },
+  channel: { INBOX: '收件箱', SUBSCRIBE: '订阅消息', TEMPLATE: '模板消息' },
+  audienceKind: { APPROVED: '全部已备案运营者', FILTERED: '按条件筛选', LISTED: '指定运营者', FOLLOWERS: '全部公众号关注者' },
+};
+
+/** What a failed delivery's error code means: WeChat's codes, and the pipeline's own (docs/push.md). */
+export const DELIVERY_ERRORS = {
+  '-1': '微信系统繁忙，多次重试仍未成功',
+  40001: '访问令牌无效，重试后仍未成功',
+  40003: '接收者 openid 无效',
+  40037: '模板 ID 无效，请检查配置',
+  43004: '接收者未关注公众号',
+  43101: '用户拒绝接收（未订阅或已退订）',
+  45009: '接口调用已达当日上限',
+  45011: '调用过于频繁，多次重试仍未成功',
+  47003: '模板参数不符合微信要求',
+  CONFIG: '未配置此渠道的微信模板',
+  LEASE: '发送过程中断，为免重复不再重发',
+  TIMEOUT: '消息已发出但未收到微信应答，为免重复不再重发',
+  NETWORK: '多次无法连接微信服务器',
+  REPORT: '微信回报未送达',
+  '': '原因不明',
 };
 
 /** The server's password rule (PasswordPolicy), shown under every password field. */

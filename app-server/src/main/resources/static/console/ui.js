@@ -147,6 +147,12 @@ export function field(label, control, hint) {
     hint ? h('span', { class: 'field-hint' }, hint) : null);
 }
 
+/** field() for several controls (radio buttons, an editor with its toolbar): a <label> would pass every click on it to its first control. */
+export function group(label, control, hint) {
+  return h('div', { class: 'field', role: 'group' }, h('span', { class: 'field-label' }, label), control,
+    hint ? h('span', { class: 'field-hint' }, hint) : null);
+}
+
 /** [value, label] pairs for a select from a label map, after an optional "all" entry. */
 export function optionsOf(labels, emptyLabel) {
   const options = Object.entries(labels);

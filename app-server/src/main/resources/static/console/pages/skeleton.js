@@ -4,14 +4,15 @@
  *   { route, nav?, title?, note?(data), roles, keepNav?, load?(ctx), render(container, data, ctx) }
  *
  * route: the hash (#/route/args?params); nav: the sidebar entry's text (none: not in the sidebar);
- * roles: any one of them opens the page (null: everyone signed in); keepNav: leave the sidebar entry
- * the user came from highlighted. ctx is {args, params, isCurrent()}.
+ * roles: any one of them opens the page (null: everyone signed in); keepNav: true leaves the sidebar entry
+ * the user came from highlighted, a route name highlights that entry. ctx is {args, params, isCurrent()}.
  *
  * showPage() does what every page used to repeat: "正在加载…", load(), a check that the user has not
  * moved on meanwhile, the header (title and a grey note), then render(); a failure shows the server's
  * message instead. The helpers below are the pieces the pages have in common.
  */
 import * as Ui from '../ui.js';
+import { ApiError } from '../api.js';
 
 const { h, clear } = Ui;
 
@@ -84,6 +85,41 @@ export function filterForm({ fields, note, submitId, buttons, onSubmit }) {
     onSubmit();
   });
   return form;
+}
+
+/** A failed check of the input, shown at the field marked data-field="<field>" (see placeFieldErrors). */
+export function fieldError(field, message) {
+  return Object.assign(new Error(message), { field });
+}
+
+export function clearFieldErrors(form) {
+  form.querySelectorAll('.field-error').forEach(el => el.remove());
+  form.querySelectorAll('.invalid').forEach(el => el.classList.remove('invalid'));
+}
+
+/**
+ * Shows each field error — the server's fieldErrors, an error code listed in codeFields ({CODE: field}),
+ * or a fieldError() — under the element of the form marked data-field="<path>" (a "draft." prefix and
+ * list indexes dropped). Returns the error for the message box, holding only what found no field.
+ */
+export function placeFieldErrors(form, error, codeFields = {}) {
+  clearFieldErrors(form);
+  const problems = [...(error.fieldErrors || [])];
+  if (error.field) problems.push({ field: error.field, message: error.message });
+  if (error.code && codeFields[error.code]) problems.push({ field: codeFields[error.code], message: error.message });
+  const unplaced = problems.filter(problem => {
+    const name = String(problem.field || '').replace(/^draft\./, '').replace(/\[\d*\]/g, '');
+    const target = name ? form.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
+    if (!target) return true;
+    if (!target.querySelector('.field-error')) {
+      target.classList.add('invalid');
+      target.appendChild(h('span', { class: 'field-error' }, problem.message));
+    }
+    return false;
+  });
+  if (unplaced.length === problems.length) return error;
+  const message = '请按标出的栏目修改';
+  return error instanceof ApiError ? new ApiError(error.status, { code: error.code, message, fieldErrors: unplaced }) : new Error(message);
 }
 
 /**

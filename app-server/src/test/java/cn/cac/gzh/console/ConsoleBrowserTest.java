@@ -19,6 +19,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
+import cn.cac.testsupport.TestFiles;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,10 +35,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,6 +62,8 @@ class ConsoleBrowserTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Value("${wechat.api-base-url}")
+    String wechatBaseUrl;
 
     ConsoleBrowser browser;
     /** On a failure, the page as it was, for whoever reads the report. */
@@ -114,8 +119,8 @@ class ConsoleBrowserTest {
         assertThat(browser.waitForText(By.id("login-message"), "用户名或密码错误")).contains("用户名或密码错误");
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
-        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "工作人员", "导出", "备案期", "地名词典",
-                "审计日志");
+        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
+                "地名词典", "审计日志");
         browser.visible(By.cssSelector(".stat"));
 
         @SuppressWarnings("unchecked")
@@ -315,7 +320,8 @@ class ConsoleBrowserTest {
         browser.screenshot("09-staff");
 
         browser.signIn(username, "Clerk-Reset-2026");
-        assertThat(navTitles()).containsExactly("概览", "待审核", "台账");
+        // 审核员、发布员: the reviewer's pages and the policy pushes, nothing of the administrator's
+        assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "政策推送");
         browser.driver.get(browser.base + "/console/#/staff");
         browser.waitForText(By.id("view"), "没有使用此功能的权限");
         browser.click(By.id("logout"));
@@ -397,11 +403,177 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(8)
+    void aPublisherComposesSendsAndWatchesTheProgressReachAHundredPercent() throws Exception {
+        String title = marker("政策") + "关于做好公众号登记备案工作的通知";
+        try (PushRecipientsFixture recipients = new PushRecipientsFixture(api, console, wechatBaseUrl)) {
+            browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+            browser.navigate("政策推送");
+            browser.click(By.id("push-new"));
+            browser.waitForText(By.cssSelector("#view h2"), "新建推送");
+
+            // the API's field errors show at their fields
+            browser.click(By.id("push-save"));
+            assertThat(browser.waitForText(By.cssSelector("[data-field='title'] .field-error"), "不能为空")).isNotBlank();
+            assertThat(browser.driver.findElement(By.id("push-message")).getText()).contains("请按标出的栏目修改");
+
+            browser.type(By.id("push-title"), title);
+            browser.type(By.id("push-summary"), "请尚未备案的公众号在30日内完成登记备案。");
+            WebElement body = browser.visible(By.id("push-body"));
+            body.click();
+            browser.click(By.cssSelector("button[data-tool='标题']"));
+            body.sendKeys("一、工作要求" + Keys.ENTER + "请各单位");
+            browser.click(By.cssSelector("button[data-tool='加粗']"));
+            body.sendKeys("认真落实");
+            browser.click(By.cssSelector("button[data-tool='加粗']"));
+            body.sendKeys("，按时提交材料。");
+            browser.click(By.id("push-audience-listed"));
+            browser.type(By.id("push-operator-ids"), recipients.follower.operatorId() + "，" + recipients.refusing.operatorId());
+            browser.click(By.id("push-channel-subscribe"));
+            browser.click(By.id("push-channel-template"));
+            browser.click(By.id("push-save"));
+            browser.waitForText(By.id("push-message"), "已保存草稿");
+            long id = Long.parseLong(browser.until(d -> {
+                String url = d.getCurrentUrl();
+                return url.matches(".*#/push-edit/\\d+$") ? url.replaceAll(".*/", "") : null;
+            }));
+            var saved = console.get("/api/console/pushes/" + id);
+            assertThat((String) saved.get("bodyHtml")).contains("<h3>一、工作要求</h3>", "<b>认真落实</b>");
+            assertThat(saved.get("audience").toString()).contains("LISTED");
+
+            Path pdf = Files.createTempDirectory("push-attachment").resolve("登记备案工作说明.pdf");
+            Files.write(pdf, TestFiles.pdf());
+            browser.driver.findElement(By.id("push-attachment-file")).sendKeys(pdf.toString());
+            browser.waitForText(By.id("push-attachments"), "登记备案工作说明.pdf");
+            browser.waitForText(By.id("push-attachment-message"), "已上传");
+            assertThat(console.get("/api/console/pushes/" + id).get("attachments").toString()).contains("application/pdf");
+            browser.screenshot("15-push-compose");
+
+            browser.click(By.id("push-send"));
+            browser.waitForText(By.id("push-send-confirm-row"), "指定的 2 位运营者");
+            browser.click(By.id("push-send-confirm"));
+            browser.waitForText(By.id("push-message"), "已开始发送");
+            // the detail page refreshes itself until the pipeline has sent everything through WxJava to the simulator
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                    .until(d -> "SENT".equals(d.findElement(By.id("push-progress")).getAttribute("data-status")));
+            assertThat(browser.driver.findElement(By.id("push-percent")).getText()).isEqualTo("100%");
+            assertThat(browser.driver.findElement(By.id("push-progress-state")).getText()).isEqualTo("已完成");
+            assertThat(browser.driver.findElement(By.id("push-title")).getText()).contains("已发送");
+            assertThat(browser.driver.findElements(By.id("push-cancel"))).isEmpty();
+            assertShownProgressEqualsTheApis(id);
+            assertThat(shownCount("INBOX", "delivered")).isEqualTo(2);
+            assertThat(shownCount("SUBSCRIBE", "sent")).isEqualTo(1);
+            assertThat(shownCount("SUBSCRIBE", "failed")).isEqualTo(1);
+            assertThat(shownCount("TEMPLATE", "sent")).isEqualTo(1);
+            assertThat(browser.driver.findElement(By.id("push-failures")).getText())
+                    .contains("订阅消息", "43101", "用户拒绝接收");
+            assertThat(browser.driver.findElement(By.id("push-body")).getText()).contains("一、工作要求", "认真落实");
+            assertThat(browser.driver.findElement(By.id("push-facts")).getText())
+                    .contains("指定的 2 位运营者", "收件箱、订阅消息、模板消息");
+            browser.screenshot("16-push-progress");
+
+            // one operator reads it: 刷新 shows it, the unread list holds the other one only
+            PushRecipientsFixture.read(api, recipients.follower, title);
+            browser.click(By.id("push-progress-refresh"));
+            browser.until(d -> shownCount("INBOX", "read") == 1);
+            assertShownProgressEqualsTheApis(id);
+            String list = browser.waitForText(By.id("push-recipients"), "已读");
+            assertThat(list).contains("#" + recipients.follower.operatorId(), "#" + recipients.refusing.operatorId(), "未读");
+            browser.click(By.id("recipients-unread"));
+            browser.until(d -> !d.findElement(By.id("push-recipients")).getText().contains("#" + recipients.follower.operatorId()));
+            assertThat(browser.waitForText(By.id("push-recipients"), "未读")).contains("#" + recipients.refusing.operatorId());
+            browser.screenshot("17-push-read");
+            browser.click(By.id("push-unread-export"));
+            Path csv = await().atMost(Duration.ofSeconds(20)).until(() -> downloaded("push-" + id + "-unread.csv"), path -> path != null);
+            assertThat(Files.readString(csv)).contains("运营者编号", "\n" + recipients.refusing.operatorId() + ",")
+                    .doesNotContain("\n" + recipients.follower.operatorId() + ",");
+
+            browser.navigate("政策推送");
+            browser.waitForText(By.cssSelector("#view table.data"), title);
+            assertThat(browser.rows().get(0)).startsWith(title).contains("已发送", "指定运营者", "100%", "1 / 2");
+            browser.screenshot("18-push-list");
+        }
+    }
+
+    /** Every number on the detail page's progress is the API's (PushView.progress). */
+    @SuppressWarnings("unchecked")
+    private void assertShownProgressEqualsTheApis(long id) {
+        Map<String, Object> progress = (Map<String, Object>) console.get("/api/console/pushes/" + id).get("progress");
+        long items = ((Number) progress.get("inboxItems")).longValue();
+        long read = ((Number) progress.get("read")).longValue();
+        assertThat(shownCount("INBOX", "delivered")).isEqualTo(items);
+        assertThat(shownCount("INBOX", "read")).isEqualTo(read);
+        assertThat(shownCount("INBOX", "unread")).isEqualTo(items - read);
+        Map<String, Map<String, Number>> byChannel = (Map<String, Map<String, Number>>) progress.get("byChannel");
+        Map<String, List<String>> groups = Map.of("sent", List.of("SENT", "DELIVERED"), "failed", List.of("FAILED"),
+                "unknown", List.of("UNKNOWN"), "skipped", List.of("SKIPPED"), "cancelled", List.of("CANCELLED"),
+                "queued", List.of("QUEUED", "SENDING"));
+        for (String channel : List.of("SUBSCRIBE", "TEMPLATE")) {
+            Map<String, Number> statuses = byChannel.getOrDefault(channel, Map.of());
+            groups.forEach((key, members) -> assertThat(shownCount(channel, key)).as(channel + " " + key)
+                    .isEqualTo(members.stream().mapToLong(status -> statuses.getOrDefault(status, 0).longValue()).sum()));
+        }
+    }
+
+    private long shownCount(String channel, String key) {
+        return Long.parseLong(browser.driver.findElement(By.cssSelector(
+                "[data-channel='" + channel + "'] [data-key='" + key + "'] .legend-value")).getText());
+    }
+
+    @Test
+    @Order(9)
+    void aScheduledPushIsTestSentWaitsForItsTimeAndIsCancelled() {
+        String title = marker("定时") + "关于集中登记备案期的提醒";
+        MiniApi.Session tester = api.login("pushtester" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("政策推送");
+        browser.click(By.id("push-new"));
+        browser.type(By.id("push-title"), title);
+        browser.type(By.id("push-summary"), "集中登记备案期即将开始。");
+        browser.visible(By.id("push-body")).sendKeys("请各运营者提前准备材料。");
+
+        // a test send first: a wrong id is refused at its field, then the publisher's own account gets it
+        browser.type(By.id("push-test-ids"), "12a");
+        browser.click(By.id("push-test-send"));
+        browser.waitForText(By.cssSelector("[data-field='operatorIds'] .field-error"), "不是运营者编号");
+        browser.type(By.id("push-test-ids"), String.valueOf(tester.operatorId()));
+        browser.click(By.id("push-test-send"));
+        browser.waitForText(By.id("push-message"), "已向 1 位运营者发送测试消息");
+        assertThat(browser.driver.findElements(By.cssSelector(".field-error"))).isEmpty();
+        assertThat(api.get("/api/mini/inbox", tester.accessToken()).get("items").toString()).contains("【测试】" + title);
+
+        browser.click(By.id("push-when-later"));
+        browser.click(By.id("push-send"));
+        browser.waitForText(By.cssSelector("[data-field='sendAt'] .field-error"), "请选择定时发送的时间");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('push-send-at').value = arguments[0]", day + "T09:30");
+        assertThat(browser.driver.findElement(By.id("push-send")).getText()).isEqualTo("定时发送");
+        browser.click(By.id("push-send"));
+        browser.waitForText(By.id("push-send-confirm-row"), day + " 09:30（北京时间）");
+        browser.click(By.id("push-send-confirm"));
+        browser.waitForText(By.id("push-message"), "已安排在 " + day + " 09:30");
+        assertThat(browser.driver.findElement(By.id("push-title")).getText()).contains("待发送");
+        assertThat(browser.driver.findElement(By.id("push-facts")).getText()).contains("定时发送", day + " 09:30", "全部已备案运营者");
+        assertThat(browser.driver.findElement(By.id("push-progress-state")).getText()).isEqualTo("尚未开始");
+        long id = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*/", ""));
+        assertThat(console.get("/api/console/pushes/" + id).get("scheduledAt")).isEqualTo(day + "T09:30:00+08:00");
+        browser.screenshot("19-push-scheduled");
+
+        browser.click(By.id("push-cancel"));
+        browser.click(By.id("push-cancel-confirm"));
+        browser.waitForText(By.id("push-message"), "已取消推送");
+        assertThat(browser.driver.findElement(By.id("push-title")).getText()).contains("已取消");
+        assertThat(browser.driver.findElements(By.id("push-cancel"))).isEmpty();
+        assertThat(console.get("/api/console/pushes/" + id).get("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @Order(10)
     void everyPageLoadsItsModulesAndRendersWithoutAScriptError() throws Exception {
         long filing = submittedFiling(marker("页") + "公众号");
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         List<String> pages = new ArrayList<>(navTitles());
-        assertThat(pages).hasSize(9);
+        assertThat(pages).hasSize(10);
         for (String title : pages) {
             browser.navigate(title);
             assertRendered("#/" + browser.driver.findElement(By.cssSelector("#nav .nav-link.active")).getAttribute("data-route"));

@@ -62,6 +62,10 @@ class PushController {
     record TestSent(int recipients) {
     }
 
+    /** An inbox item of the push: when it arrived and when it was opened (Beijing time, like every console answer). */
+    record Receipt(long operatorId, OffsetDateTime deliveredAt, OffsetDateTime readAt) {
+    }
+
     @Operation(summary = "推送列表", description = "最新的在前，含各推送的进度。")
     @GetMapping
     List<PushView> list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
@@ -135,9 +139,10 @@ class PushController {
 
     @Operation(summary = "接收与阅读情况", description = "按运营者编号分页（after 为上一页最后一个编号）；unread=true 只看未读。")
     @GetMapping("/{id}/recipients")
-    List<InboxReceipt> recipients(@PathVariable long id, @RequestParam(defaultValue = "false") boolean unread,
+    List<Receipt> recipients(@PathVariable long id, @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
-        return pushes.receipts(id, unread, after, limit);
+        return pushes.receipts(id, unread, after, limit).stream()
+                .map(r -> new Receipt(r.operatorId(), Times.display(r.deliveredAt()), Times.display(r.readAt()))).toList();
     }
 
     @Operation(summary = "导出未读名单", description = "CSV（UTF-8，Excel 可直接打开）：运营者编号、送达时间。")

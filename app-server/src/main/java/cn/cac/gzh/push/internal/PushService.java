@@ -242,7 +242,7 @@ class PushService implements PolicyPushes {
         return new PushView(push.id(), push.title(), push.summary(), push.bodyHtml(), push.audience(), push.channels(),
                 push.status(), Times.display(push.scheduledAt()), Times.display(push.publishedAt()),
                 Times.display(push.cancelledAt()), push.createdBy(), push.approvedBy(), push.expandedAt() != null,
-                push.version(), rows.attachments(push.id()).stream().map(PushRows.StoredAttachment::view).toList(),
+                push.recipientCount(), push.version(), rows.attachments(push.id()).stream().map(PushRows.StoredAttachment::view).toList(),
                 deliveries.progress(SOURCE, push.id()), deliveries.failures(SOURCE, push.id()));
     }
 
