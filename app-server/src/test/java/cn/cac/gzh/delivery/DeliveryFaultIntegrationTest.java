@@ -121,7 +121,7 @@ class DeliveryFaultIntegrationTest {
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo(SUBSCRIBE_SEND))
                 .withRequestBody(matchingJsonPath("$.touser", equalTo("sim-openid-sub-reset-" + run))))).as("never resent").hasSize(1);
         assertThat(row(operatorsPush, "sim-openid-sub-43101-" + run)).containsEntry("status", "FAILED")
-                .containsEntry("error_code", "43101");
+                .containsEntry("error_code", "43101").containsEntry("error_message", "43101 user refused the subscription");
 
         var failures = admin.get("/api/console/pushes/" + followersPush).get("failures").toString();
         assertThat(failures).contains("errorCode=43004").contains("errorCode=47003");
@@ -216,7 +216,7 @@ class DeliveryFaultIntegrationTest {
 
     private Map<String, Object> row(long push, String recipient) {
         return jdbc.queryForMap("""
-                SELECT id, status, attempts, error_code, wechat_msg_id, next_attempt_at FROM delivery
+                SELECT id, status, attempts, error_code, error_message, wechat_msg_id, next_attempt_at FROM delivery
                 WHERE source_type = 'POLICY' AND source_id = ? AND recipient = ?""", push, recipient);
     }
 

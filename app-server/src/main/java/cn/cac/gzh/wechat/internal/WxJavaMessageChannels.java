@@ -75,15 +75,23 @@ class WxJavaMessageChannels implements MessageChannels {
         }
     }
 
+    /** What the codes a delivery queue meets mean, for staff reading a failure. */
+    private static final Map<Integer, String> MEANINGS = Map.of(
+            -1, "system busy", 45011, "too frequent", 45009, "daily quota reached", 43004, "not a follower",
+            43101, "user refused the subscription", 40003, "invalid openid", 40037, "invalid template id",
+            47003, "template data invalid", 40001, "invalid access token");
+
     /** WeChat's answer codes; see shared/wechat.md. */
     static SendOutcome classify(int code, String message) {
-        String reason = code + " " + (message == null ? "" : message.replaceAll(",? ?rid: .*", "")).strip();
+        // WxJava's mini-program service replaces WeChat's errmsg by a generic text of its own ("超出重试次数")
+        boolean own = message == null || message.isBlank() || message.contains("超出重试次数");
+        String text = own ? MEANINGS.getOrDefault(code, "error") : message.replaceAll(",? ?rid: .*", "");
         Result result = switch (code) {
             case -1, 45011, 40001, 40014, 42001 -> Result.RETRY;
             case 45009 -> Result.QUOTA;
             default -> Result.FAILED;
         };
-        return new SendOutcome(result, code, truncate(reason), null);
+        return new SendOutcome(result, code, truncate((code + " " + text).strip()), null);
     }
 
     /**
@@ -107,7 +115,9 @@ class WxJavaMessageChannels implements MessageChannels {
             }
         }
         if (e instanceof WxErrorException answered) {
-            return classify(answered.getError().getErrorCode(), answered.getError().getErrorMsg());
+            // WeChat's own words: WxJava replaces errmsg by a Chinese text of its own, not always the right one
+            var error = answered.getError();
+            return classify(error.getErrorCode(), error.getErrorMsgEn() != null ? error.getErrorMsgEn() : error.getErrorMsg());
         }
         // WxJava turns "-1" into an unchecked exception once its own retries (here: none) are used up
         if (String.valueOf(e.getMessage()).contains("超出重试次数")) {

@@ -28,6 +28,14 @@ class SendOutcomeClassificationTest {
     }
 
     @Test
+    void wxJavasOwnSubstituteMessageIsReplacedByTheCodesMeaning() {
+        var answer = WxJavaMessageChannels.classify(new WxErrorException(WxError.builder().errorCode(43101)
+                .errorMsg("微信服务端异常，超出重试次数！").build()));
+        assertThat(answer.result()).isEqualTo(Result.FAILED);
+        assertThat(answer.reason()).isEqualTo("43101 user refused the subscription");
+    }
+
+    @Test
     void noAnswerIsRetriedOnlyWhenTheRequestSurelyNeverLeft() {
         assertThat(WxJavaMessageChannels.classify(new WxErrorException(new ConnectException("refused"))).result())
                 .isEqualTo(Result.RETRY);
