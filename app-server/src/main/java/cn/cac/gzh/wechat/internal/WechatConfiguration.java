@@ -7,7 +7,6 @@ import cn.cac.gzh.wechat.WechatProperties;
 import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 
 import org.springframework.context.annotation.Bean;
@@ -61,7 +60,7 @@ class WechatConfiguration {
         config.setHostConfig(WxMpHostConfig.builder().apiHost(host).mpHost(host).openHost(host).build());
         config.setApacheHttpClientBuilder(http);
         config.useStableAccessToken(true);
-        var service = new WxMpServiceImpl();
+        var service = new TokenRecheckingWxMpService();
         service.setWxMpConfigStorage(config);
         service.setMaxRetryTimes(properties.maxRetryTimes());
         service.setRetrySleepMillis(properties.retrySleepMillis());
