@@ -228,9 +228,11 @@ public final class DeliveryBenchmark {
     private record Result(int recipients, double seconds, double rate, double firstSendSeconds, long sent, Properties stats,
             String heap) {
         String describe() {
-            return String.format("%,d delivered in %.1f s = %,.0f deliveries/s (first message %.1f s after publish); at the stub: "
+            return String.format("%,d delivered in %.1f s = %,.0f deliveries/s (first message %.1f s after publish; "
+                            + "10th to 90th percentile message %s/s, busiest second %s); at the stub: "
                             + "%s messages, %s distinct client_msg_ids (max %s per id), %s distinct recipients (max %s each); %s",
-                    sent, seconds, rate, firstSendSeconds, stats.getProperty("templateSends"),
+                    sent, seconds, rate, firstSendSeconds, stats.getProperty("p10ToP90PerSecond"),
+                    stats.getProperty("busiestSecond"), stats.getProperty("templateSends"),
                     stats.getProperty("distinctClientMsgIds"), stats.getProperty("maxPerClientMsgId"),
                     stats.getProperty("distinctRecipients"), stats.getProperty("maxPerRecipient"), heap);
         }

@@ -276,6 +276,23 @@ public final class WechatStub {
                 busiest = Math.max(busiest, window);
             }
             line(out, "busiestSecond", busiest);
+            // the pace between the 10th and the 90th percentile message: without ramp-up and tail
+            long total = current.templateSends.sum();
+            long seen = 0;
+            int p10 = -1;
+            int p90 = -1;
+            for (int i = 0; i < SLOTS && p90 < 0; i++) {
+                seen += current.slots.get(i);
+                if (p10 < 0 && seen >= total / 10) {
+                    p10 = i;
+                }
+                if (seen >= total * 9 / 10) {
+                    p90 = i;
+                }
+            }
+            if (p90 > p10) {
+                line(out, "p10ToP90PerSecond", Math.round((total * 8 / 10) / ((p90 - p10) / 100.0)));
+            }
         }
         return out.toString();
     }
