@@ -94,6 +94,8 @@ public final class DeliveryBenchmark {
                 .filter(a -> !a.isBlank()).toList();
         watchHeap();
         Map<String, String> summary = new LinkedHashMap<>();
+        long firstPush = 0;
+        double[] secondWindow = null;
 
         int port = freePort();
         int secondPort = freePort();
@@ -148,6 +150,7 @@ public final class DeliveryBenchmark {
                 seed(jdbc, recipients);
 
                 // 2. the pipeline, one instance, no rate limit (the first WeChat call of the run: the token is cold)
+                firstPush = System.currentTimeMillis();
                 stubCpuBefore = cpuMillis(stub);
                 Result pipeline = push("pipeline, 1 instance", admin, jdbc, http, stubBase, recipients);
                 long stubCpu = cpuMillis(stub) - stubCpuBefore;
@@ -166,7 +169,9 @@ public final class DeliveryBenchmark {
                 if (twoInstances) {
                     Process second = startSecondInstance(context, appArgs, "http://127.0.0.1:" + secondPort);
                     try {
+                        double secondUptime = uptimeSeconds(second);
                         Result shared = push("pipeline, 2 instances", admin, jdbc, http, stubBase, recipients);
+                        secondWindow = new double[] {secondUptime, uptimeSeconds(second)};
                         summary.put("pipeline, 2 instances", shared.describe());
                         summary.put("two instances: messages by instance", shared.stats.getProperty("port." + port, "0") + " + "
                                 + shared.stats.getProperty("port." + secondPort, "0"));
@@ -175,9 +180,9 @@ public final class DeliveryBenchmark {
                         second.waitFor(30, TimeUnit.SECONDS);
                         second.destroyForcibly();
                     }
-                    summary.put("second instance heap after GC (-Xmx256m)", gcLogSummary(Path.of("target", "bench-second-instance-gc.log")));
+                    summary.put("second instance (-Xmx256m) during the push", gcLogSummary(Path.of("target",
+                            "bench-second-instance-gc.log"), secondWindow));
                 }
-                summary.put("heap after GC, instance 1 so far", heapSummary(0));
             } finally {
                 context.close();
             }
@@ -205,7 +210,7 @@ public final class DeliveryBenchmark {
                 }
             }
             summary.put("access-token fetches, whole run", WechatStub.stats(http, stubBase).getProperty("tokenFetches"));
-            summary.put("heap after GC, whole run (this JVM)", heapSummary(0));
+            summary.put("this JVM from the first push to the end", heapSummary(firstPush));
         } finally {
             stub.destroy();
             if (redis != null) {
@@ -525,27 +530,36 @@ public final class DeliveryBenchmark {
                 Arrays.stream(fifths).mapToObj(v -> String.valueOf(v >> 20)).toList());
     }
 
-    /** The second instance's -Xlog:gc lines ("Pause Young … 120M->40M(256M)"): heap after each GC. */
-    private static String gcLogSummary(Path log) throws Exception {
-        if (!Files.exists(log)) {
+    /** The second instance's -Xlog:gc lines ("[12.3s]… Pause Young … 120M->40M(256M)") within a window of its uptime. */
+    private static String gcLogSummary(Path log, double[] window) throws Exception {
+        if (!Files.exists(log) || window == null) {
             return "no GC log";
         }
-        var pattern = java.util.regex.Pattern.compile("->(\\d+)M\\((\\d+)M\\)");
+        var pattern = java.util.regex.Pattern.compile("^\\[(\\d+\\.\\d+)s\\].*->(\\d+)M\\((\\d+)M\\)");
         List<Long> after = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
             var m = pattern.matcher(line);
-            if (m.find()) {
-                after.add(Long.parseLong(m.group(1)));
+            if (m.find() && Double.parseDouble(m.group(1)) >= window[0] && Double.parseDouble(m.group(1)) <= window[1]) {
+                after.add(Long.parseLong(m.group(2)));
             }
         }
         if (after.isEmpty()) {
             return "no GC";
         }
         int n = after.size();
-        return String.format("%d GCs, after GC min %d MB, max %d MB; first fifth max %d MB, last fifth max %d MB", n,
+        int fifth = Math.max(1, n / 5);
+        List<Long> perFifth = new ArrayList<>();
+        for (int from = 0; from < n; from += fifth) {
+            perFifth.add(after.subList(from, Math.min(n, from + fifth)).stream().mapToLong(Long::longValue).max().orElse(0));
+        }
+        return String.format("heap after GC (%d GCs): min %d MB, max %d MB; max per fifth of the GCs %s MB", n,
                 after.stream().mapToLong(Long::longValue).min().orElse(0), after.stream().mapToLong(Long::longValue).max().orElse(0),
-                after.subList(0, Math.max(1, n / 5)).stream().mapToLong(Long::longValue).max().orElse(0),
-                after.subList(n - Math.max(1, n / 5), n).stream().mapToLong(Long::longValue).max().orElse(0));
+                perFifth.subList(0, Math.min(5, perFifth.size())));
+    }
+
+    private static double uptimeSeconds(Process process) {
+        return process.info().startInstant().map(start -> Duration.between(start, java.time.Instant.now()).toMillis() / 1e3)
+                .orElse(0.0);
     }
 
     private static long cpuMillis(Process process) {
