@@ -25,6 +25,8 @@ class ChannelPauses {
 
     private final StringRedisTemplate redis;
     private final Clock clock;
+    /** What this instance last saw (refreshed by every {@link #paused()}), for a check without a round trip. */
+    private volatile Set<Channel> known = Set.of();
 
     ChannelPauses(StringRedisTemplate redis, Clock clock) {
         this.redis = redis;
@@ -35,6 +37,9 @@ class ChannelPauses {
         Duration left = Duration.between(clock.instant(), until);
         if (!left.isNegative() && !left.isZero()) {
             redis.opsForValue().set(KEY + channel.name(), until.toString(), left);
+            Set<Channel> now = EnumSet.of(channel);
+            now.addAll(known);
+            known = Set.copyOf(now);
             log.warn("Channel paused: channel={} until={}", channel, until);
         }
     }
@@ -46,10 +51,20 @@ class ChannelPauses {
                 paused.add(channel);
             }
         }
+        known = Set.copyOf(paused);
         return paused;
+    }
+
+    /** Whether the channel was paused when this instance last looked (no round trip to Redis). */
+    boolean isPaused(Channel channel) {
+        return known.contains(channel);
     }
 
     void resume(Channel channel) {
         redis.delete(KEY + channel.name());
+        Set<Channel> now = EnumSet.noneOf(Channel.class);
+        now.addAll(known);
+        now.remove(channel);
+        known = Set.copyOf(now);
     }
 }

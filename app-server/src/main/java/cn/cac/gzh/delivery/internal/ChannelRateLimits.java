@@ -22,12 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cluster-wide sends per second per channel: one Bucket4j token bucket per channel, kept in Redis
- * (compare-and-swap over Lettuce), so N instances together stay within the configured rate.
+ * (compare-and-swap over Lettuce), so N instances together stay within the configured rate. An instance
+ * takes tokens from the shared bucket a chunk at a time (1/20 of a second's worth) and hands them to its
+ * senders: one compare-and-swap in Redis per chunk instead of one per message, whose contention among 64
+ * senders capped the achieved rate below the configured one (500/s configured: 464/s achieved). The
+ * bucket holds at most one chunk, so no second carries more than the rate and two chunks.
  */
 @Component
 class ChannelRateLimits implements DisposableBean {
 
-    private final Map<Channel, BlockingBucket> buckets = new EnumMap<>(Channel.class);
+    private final Map<Channel, ChannelLimit> limits = new EnumMap<>(Channel.class);
     private final StatefulRedisConnection<byte[], byte[]> connection;
 
     ChannelRateLimits(DeliveryProperties properties, LettuceConnectionFactory redis) {
@@ -42,22 +46,23 @@ class ChannelRateLimits implements DisposableBean {
                 .build();
         properties.ratePerSecond().forEach((channel, rate) -> {
             if (rate != null && rate > 0) {
-                // refilled greedily every second; a burst of at most one second's worth
+                int chunk = Math.max(1, rate / 20);
+                // refilled evenly (greedily) at the rate; at most one chunk in stock
                 BucketConfiguration configuration = BucketConfiguration.builder()
-                        .addLimit(Bandwidth.builder().capacity(rate).refillGreedy(rate, Duration.ofSeconds(1)).build())
+                        .addLimit(Bandwidth.builder().capacity(chunk).refillGreedy(rate, Duration.ofSeconds(1)).build())
                         .build();
-                buckets.put(channel, proxies.builder()
+                limits.put(channel, new ChannelLimit(proxies.builder()
                         .build(("delivery:rate:" + channel.name()).getBytes(StandardCharsets.UTF_8), () -> configuration)
-                        .asBlocking());
+                        .asBlocking(), chunk));
             }
         });
     }
 
     /** Waits until the channel may send one more message (no wait when it has no limit). */
     void acquire(Channel channel) throws InterruptedException {
-        BlockingBucket bucket = buckets.get(channel);
-        if (bucket != null) {
-            bucket.consume(1);
+        ChannelLimit limit = limits.get(channel);
+        if (limit != null) {
+            limit.acquire();
         }
     }
 
@@ -65,6 +70,27 @@ class ChannelRateLimits implements DisposableBean {
     public void destroy() {
         if (connection != null) {
             connection.close();
+        }
+    }
+
+    /** This instance's tokens of one channel: a chunk taken from the shared bucket, handed out one by one. */
+    private static final class ChannelLimit {
+        private final BlockingBucket shared;
+        private final int chunk;
+        private int left;
+
+        ChannelLimit(BlockingBucket shared, int chunk) {
+            this.shared = shared;
+            this.chunk = chunk;
+        }
+
+        /** Senders wait here while one of them waits for the next chunk (nobody could send meanwhile anyway). */
+        synchronized void acquire() throws InterruptedException {
+            if (left == 0) {
+                shared.consume(chunk);
+                left = chunk;
+            }
+            left--;
         }
     }
 }

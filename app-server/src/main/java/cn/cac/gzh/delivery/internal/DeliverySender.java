@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import cn.cac.gzh.common.TimeConfiguration;
 import cn.cac.gzh.delivery.Channel;
@@ -46,7 +47,12 @@ class DeliverySender {
         this.clock = clock;
     }
 
-    Outcome attempt(String owner, Claimed row) throws InterruptedException {
+    /**
+     * One attempt, or null when {@code mayStillSend} says no once the channel's rate limit let it through
+     * (the lease is nearly over, the channel was paused, the worker stops): then nothing was sent and the
+     * row goes back as it was.
+     */
+    Outcome attempt(String owner, Claimed row, BooleanSupplier mayStillSend) throws InterruptedException {
         if (row.channel() == Channel.SUBSCRIBE && row.takenOver() && row.sendStarted()) {
             // the worker that held it died while sending: it may have arrived, and a resend could arrive twice
             return finished(row, "UNKNOWN", "LEASE", "worker lost while sending");
@@ -58,15 +64,18 @@ class DeliverySender {
         }
         String page = properties.inboxPage() + (row.inboxItemId() == null ? "" : "?id=" + row.inboxItemId());
         Map<String, String> data = TemplateFields.fill(template, message);
+        // the rate limit may keep a sender waiting: whether to send is decided after it
+        rates.acquire(row.channel());
+        if (!mayStillSend.getAsBoolean()) {
+            return null;
+        }
         SendOutcome answer;
         if (row.channel() == Channel.SUBSCRIBE) {
             if (!store.prepareSubscribe(owner, row, template.templateId(), now())) {
                 return finished(row, "SKIPPED", "NO_OPT_IN", "no unused subscription of the operator");
             }
-            rates.acquire(row.channel());
             answer = wechat.sendSubscribe(row.recipient(), template.templateId(), page, data);
         } else {
-            rates.acquire(row.channel());
             answer = wechat.sendTemplate(row.recipient(), template.templateId(), page, data, String.valueOf(row.id()));
         }
         return outcome(row, answer);
@@ -76,7 +85,7 @@ class DeliverySender {
         String code = answer.errorCode() == 0 ? null : String.valueOf(answer.errorCode());
         LocalDateTime now = now();
         return switch (answer.result()) {
-            case SENT -> new Outcome(row.id(), "SENT", row.attempts(), null, null, answer.msgId(), now, now, null);
+            case SENT -> new Outcome(row.id(), "SENT", row.attempts(), null, null, answer.msgId(), now, now, null, row.leaseUntil());
             case FAILED -> finished(row, "FAILED", code, answer.reason());
             case AMBIGUOUS -> row.channel() == Channel.SUBSCRIBE
                     ? finished(row, "UNKNOWN", "TIMEOUT", answer.reason())
@@ -87,7 +96,8 @@ class DeliverySender {
                 LocalDateTime reset = nextQuotaReset();
                 pauses.pauseUntil(row.channel(), reset.toInstant(ZoneOffset.UTC));
                 // not the row's fault: the attempt does not count
-                yield new Outcome(row.id(), "QUEUED", row.attempts() - 1, code, answer.reason(), null, null, null, reset);
+                yield new Outcome(row.id(), "QUEUED", row.attempts() - 1, code, answer.reason(), null, null, null, reset,
+                        row.leaseUntil());
             }
         };
     }
@@ -100,11 +110,11 @@ class DeliverySender {
         long capped = Math.min(base, properties.maxRetryDelay().toMillis());
         long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
         return new Outcome(row.id(), "QUEUED", row.attempts(), code, reason, null, null, null,
-                now().plus(Duration.ofMillis(jittered)));
+                now().plus(Duration.ofMillis(jittered)), row.leaseUntil());
     }
 
     private Outcome finished(Claimed row, String status, String code, String reason) {
-        return new Outcome(row.id(), status, row.attempts(), code, reason, null, null, now(), null);
+        return new Outcome(row.id(), status, row.attempts(), code, reason, null, null, now(), null, row.leaseUntil());
     }
 
     private OutgoingMessage message(Claimed row) {

@@ -7,9 +7,7 @@ import cn.cac.gzh.wechat.WechatProperties;
 import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
-import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +51,7 @@ class WechatConfiguration {
     @Bean
     WxMpService wxMpService(WechatProperties properties, WxRedisOps redisOps, WechatHttpClients http) {
         var mp = properties.mp();
-        var config = new WxMpRedisConfigImpl(redisOps, properties.tokenKeyPrefix());
+        var config = new LocallyCachedMpRedisConfig(redisOps, properties.tokenKeyPrefix());
         config.setAppId(mp.appId());
         config.setSecret(mp.secret());
         config.setToken(mp.token());
@@ -62,7 +60,7 @@ class WechatConfiguration {
         config.setHostConfig(WxMpHostConfig.builder().apiHost(host).mpHost(host).openHost(host).build());
         config.setApacheHttpClientBuilder(http);
         config.useStableAccessToken(true);
-        var service = new WxMpServiceImpl();
+        var service = new TokenRecheckingWxMpService();
         service.setWxMpConfigStorage(config);
         service.setMaxRetryTimes(properties.maxRetryTimes());
         service.setRetrySleepMillis(properties.retrySleepMillis());

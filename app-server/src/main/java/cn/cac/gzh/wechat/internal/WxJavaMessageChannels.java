@@ -14,7 +14,6 @@ import cn.cac.gzh.wechat.SendOutcome.Result;
 import cn.cac.gzh.wechat.WechatProperties;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import org.apache.http.client.HttpResponseException;
@@ -40,7 +39,7 @@ class WxJavaMessageChannels implements MessageChannels {
         ma.setWxMaConfig(miniProgram.getWxMaConfig());
         ma.setMaxRetryTimes(0);
         this.miniProgram = ma;
-        var mp = new WxMpServiceImpl();
+        var mp = new TokenRecheckingWxMpService();
         mp.setWxMpConfigStorage(officialAccount.getWxMpConfigStorage());
         mp.setMaxRetryTimes(0);
         this.officialAccount = mp;
