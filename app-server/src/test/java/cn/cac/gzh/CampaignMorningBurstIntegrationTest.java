@@ -166,7 +166,7 @@ class CampaignMorningBurstIntegrationTest {
 
             List<Long> sorted = probeMillis.stream().sorted().toList();
             long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
-            assertThat(sorted.size()).as("probes during a burst of at least 3 s").isGreaterThanOrEqualTo(100);
+            assertThat(sorted.size()).as("probes during a burst of at least 3 s").isGreaterThanOrEqualTo(50);
             assertThat(p99).as("p99 of GET /api/mini/office in ms during the burst (%d probes, median %d ms, max %d ms, statuses %s)",
                     sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
                     probeStatuses.stream().distinct().toList()).isLessThan(200);

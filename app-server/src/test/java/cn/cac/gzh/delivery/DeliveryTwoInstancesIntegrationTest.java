@@ -89,7 +89,10 @@ class DeliveryTwoInstancesIntegrationTest {
                     .anyMatch(o -> !o.startsWith(secondPid + "@"));
             Map<String, List<String>> sent = clientIdsByRecipient(simulator, shared);
             assertThat(sent).hasSize(RECIPIENTS);
-            assertThat(sent.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+            // counted as WeChat counts, by client_msg_id: a row whose lease ran out on a starved machine may be
+            // sent again by the other instance, always with its own id, which WeChat drops
+            assertThat(sent.values()).allSatisfy(ids -> assertThat(new HashSet<>(ids)).hasSize(1));
+            assertThat(sent.values().stream().map(ids -> ids.get(0)).distinct().count()).isEqualTo(RECIPIENTS);
             assertThat(delivered(first, shared)).isEqualTo(RECIPIENTS);
 
             // 2. the second instance is killed while it holds claimed rows: they come back to the first
