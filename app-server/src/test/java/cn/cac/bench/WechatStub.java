@@ -66,6 +66,9 @@ public final class WechatStub {
         final AtomicIntegerArray slots = new AtomicIntegerArray(SLOTS);
         final AtomicLong firstNanos = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong lastNanos = new AtomicLong(Long.MIN_VALUE);
+        /** Wall-clock time of the first and the last template message (the benchmark compares it with its own). */
+        final AtomicLong firstEpochMillis = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lastEpochMillis = new AtomicLong(Long.MIN_VALUE);
     }
 
     private WechatStub(long delayMillis) {
@@ -201,6 +204,9 @@ public final class WechatStub {
         current.perPort.computeIfAbsent(connection.localPort, p -> new LongAdder()).increment();
         current.firstNanos.accumulateAndGet(now, Math::min);
         current.lastNanos.accumulateAndGet(now, Math::max);
+        long wall = System.currentTimeMillis();
+        current.firstEpochMillis.accumulateAndGet(wall, Math::min);
+        current.lastEpochMillis.accumulateAndGet(wall, Math::max);
         int slot = (int) ((now - current.startedNanos) / 10_000_000L);
         if (slot >= 0 && slot < SLOTS) {
             current.slots.incrementAndGet(slot);
@@ -268,6 +274,8 @@ public final class WechatStub {
         long last = current.lastNanos.get();
         if (first != Long.MAX_VALUE) {
             line(out, "firstToLastMillis", (last - first) / 1_000_000);
+            line(out, "firstEpochMillis", current.firstEpochMillis.get());
+            line(out, "lastEpochMillis", current.lastEpochMillis.get());
             // the busiest second: a sliding window of 100 slots of 10 ms
             int busiest = 0;
             int window = 0;
