@@ -53,4 +53,17 @@ final class ChildProgram {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Undoes a start that failed half-way: the program (if it was started) and its short folder go. */
+    static void abandon(Process process, ShortTempFolder folder, Exception failure) {
+        if (process != null) {
+            kill(process);
+        }
+        if (folder != null) {
+            folder.close();
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -119,15 +119,7 @@ final class EmbeddedMariaDb implements DevService {
             log.debug("MariaDB ready: port {}, socket {}, data {}", port, config.getSocket(), data);
             return new EmbeddedMariaDb(process, port, folder);
         } catch (Exception e) {
-            if (process != null) {
-                ChildProgram.kill(process);
-            }
-            if (folder != null) {
-                folder.close();
-            }
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            ChildProgram.abandon(process, folder, e);
             DevServiceStartException failure = StartupSelfCheck.diagnose(NAME, SETTING, port, data, e,
                     output == null ? List.of() : output.lastLines());
             if (failure.kind() == DevServiceStartException.Kind.UNKNOWN && output != null) {

@@ -62,15 +62,7 @@ final class EmbeddedRedis implements DevService {
             }
             return new EmbeddedRedis(process, port, folder);
         } catch (Exception e) {
-            if (process != null) {
-                ChildProgram.kill(process);
-            }
-            if (folder != null) {
-                folder.close();
-            }
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            ChildProgram.abandon(process, folder, e);
             throw StartupSelfCheck.diagnose(NAME, SETTING, port, folder == null ? null : folder.path(), e,
                     output == null ? List.of() : output.lastLines());
         }

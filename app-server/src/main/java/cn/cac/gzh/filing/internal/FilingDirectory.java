@@ -1,5 +1,6 @@
 package cn.cac.gzh.filing.internal;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,9 @@ class FilingDirectory implements FilingLookup, FilingAudience {
     private final FilingMapper filings;
     private final RetentionMapper retention;
     private final FilingViews views;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    FilingDirectory(FilingMapper filings, RetentionMapper retention, FilingViews views, java.time.Clock clock) {
+    FilingDirectory(FilingMapper filings, RetentionMapper retention, FilingViews views, Clock clock) {
         this.filings = filings;
         this.retention = retention;
         this.views = views;

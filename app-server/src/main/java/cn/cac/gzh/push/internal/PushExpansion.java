@@ -1,6 +1,7 @@
 package cn.cac.gzh.push.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import cn.cac.gzh.delivery.Deliveries;
 import cn.cac.gzh.delivery.OutgoingMessage;
 import cn.cac.gzh.filing.FilingAudience;
 import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.FormType;
 import cn.cac.gzh.filing.RegistryQuery;
 import cn.cac.gzh.officialaccount.FollowerDirectory;
 import cn.cac.gzh.push.PushAudience;
@@ -17,6 +19,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +38,12 @@ class PushExpansion {
     private final FilingAudience filings;
     private final FollowerDirectory followers;
     private final RetryingTransactions transactions;
-    private final org.springframework.jdbc.core.simple.JdbcClient sql;
+    private final JdbcClient sql;
     private final PushProperties properties;
     private final Clock clock;
 
     PushExpansion(PushRows rows, Deliveries deliveries, FilingAudience filings, FollowerDirectory followers,
-            RetryingTransactions transactions, org.springframework.jdbc.core.simple.JdbcClient sql, PushProperties properties,
+            RetryingTransactions transactions, JdbcClient sql, PushProperties properties,
             Clock clock) {
         this.rows = rows;
         this.deliveries = deliveries;
@@ -53,7 +56,7 @@ class PushExpansion {
     }
 
     /** One run works at most this long, so a crashed instance's lock (lockAtMostFor) blocks the others briefly. */
-    private static final java.time.Duration RUN_BUDGET = java.time.Duration.ofSeconds(10);
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(10);
 
     @Scheduled(fixedDelayString = "${push.expansion-interval:1s}")
     @SchedulerLock(name = "push-expansion", lockAtMostFor = "PT20S")
@@ -119,7 +122,7 @@ class PushExpansion {
         };
     }
 
-    private static RegistryQuery query(FilingStatus status, String township, cn.cac.gzh.filing.FormType formType, Boolean overdue) {
+    private static RegistryQuery query(FilingStatus status, String township, FormType formType, Boolean overdue) {
         return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, 1, 1);
     }
 }

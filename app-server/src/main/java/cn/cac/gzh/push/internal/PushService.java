@@ -181,7 +181,7 @@ class PushService implements PolicyPushes {
     @Override
     public PushView.Attachment attach(long id, String fileName, String contentType, long size, InputStream content, long staffId,
             String clientIp) {
-        lockDraftReadOnly(id);
+        findDraft(id);
         if (!ATTACHMENT_TYPES.contains(contentType)) {
             throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "附件仅支持 PDF、JPEG、PNG");
         }
@@ -252,7 +252,7 @@ class PushService implements PolicyPushes {
         return push;
     }
 
-    private void lockDraftReadOnly(long id) {
+    private void findDraft(long id) {
         requireDraft(rows.find(id).orElseThrow(PushService::notFound));
     }
 
