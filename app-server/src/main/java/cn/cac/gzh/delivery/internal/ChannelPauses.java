@@ -59,12 +59,4 @@ class ChannelPauses {
     boolean isPaused(Channel channel) {
         return known.contains(channel);
     }
-
-    void resume(Channel channel) {
-        redis.delete(KEY + channel.name());
-        Set<Channel> now = EnumSet.noneOf(Channel.class);
-        now.addAll(known);
-        now.remove(channel);
-        known = Set.copyOf(now);
-    }
 }
