@@ -30,7 +30,17 @@ final class LocalWechatSettings {
             new Setting("delivery.templates.POLICY.subscribe.template-id", "policy subscribe-message template", false,
                     WechatSimulator.POLICY_SUBSCRIBE_TEMPLATE_ID),
             new Setting("delivery.templates.POLICY.template.template-id", "policy template-message template", false,
-                    WechatSimulator.POLICY_TEMPLATE_ID));
+                    WechatSimulator.POLICY_TEMPLATE_ID),
+            new Setting("delivery.templates.REVIEW_RESULT.subscribe.template-id", "review-result subscribe-message template", false,
+                    WechatSimulator.REVIEW_RESULT_SUBSCRIBE_TEMPLATE_ID),
+            new Setting("delivery.templates.REVIEW_RESULT.template.template-id", "review-result template-message template", false,
+                    WechatSimulator.REVIEW_RESULT_TEMPLATE_ID),
+            new Setting("delivery.templates.REMINDER.subscribe.template-id", "reminder subscribe-message template", false,
+                    WechatSimulator.REMINDER_SUBSCRIBE_TEMPLATE_ID),
+            new Setting("delivery.templates.REMINDER.template.template-id", "reminder template-message template", false,
+                    WechatSimulator.REMINDER_TEMPLATE_ID),
+            new Setting("delivery.templates.DIGEST.template.template-id", "staff digest template-message template", false,
+                    WechatSimulator.DIGEST_TEMPLATE_ID));
 
     private final Map<String, String> filled;
     private final List<String> yours;

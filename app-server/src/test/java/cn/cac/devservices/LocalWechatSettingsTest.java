@@ -38,12 +38,19 @@ class LocalWechatSettingsTest {
                 Map.entry("wechat.miniapp.app-id", WechatSimulator.MINIAPP_APP_ID),
                 Map.entry("wechat.miniapp.secret", WechatSimulator.MINIAPP_SECRET),
                 Map.entry("delivery.templates.POLICY.subscribe.template-id", WechatSimulator.POLICY_SUBSCRIBE_TEMPLATE_ID),
-                Map.entry("delivery.templates.POLICY.template.template-id", WechatSimulator.POLICY_TEMPLATE_ID));
+                Map.entry("delivery.templates.POLICY.template.template-id", WechatSimulator.POLICY_TEMPLATE_ID),
+                Map.entry("delivery.templates.REVIEW_RESULT.subscribe.template-id", WechatSimulator.REVIEW_RESULT_SUBSCRIBE_TEMPLATE_ID),
+                Map.entry("delivery.templates.REVIEW_RESULT.template.template-id", WechatSimulator.REVIEW_RESULT_TEMPLATE_ID),
+                Map.entry("delivery.templates.REMINDER.subscribe.template-id", WechatSimulator.REMINDER_SUBSCRIBE_TEMPLATE_ID),
+                Map.entry("delivery.templates.REMINDER.template.template-id", WechatSimulator.REMINDER_TEMPLATE_ID),
+                Map.entry("delivery.templates.DIGEST.template.template-id", WechatSimulator.DIGEST_TEMPLATE_ID));
         assertThat(settings.describe()).containsExactly(
                 "WeChat settings (yours): official-account app id wx1234567890abcdef, official-account secret, "
                         + "callback token, EncodingAESKey",
                 "WeChat settings (simulator): mini-program app id wx00000000000sim01, mini-program secret, "
-                        + "policy subscribe-message template sim-subscribe-policy, policy template-message template sim-template-policy");
+                        + "policy subscribe-message template sim-subscribe-policy, policy template-message template sim-template-policy, review-result subscribe-message template sim-subscribe-review, "
+                        + "review-result template-message template sim-template-review, reminder subscribe-message template sim-subscribe-reminder, "
+                        + "reminder template-message template sim-template-reminder, staff digest template-message template sim-template-digest");
         assertNoSecretIn(String.join("\n", settings.describe()));
     }
 
@@ -51,12 +58,14 @@ class LocalWechatSettingsTest {
     void nothingGivenMeansEverythingIsTheSimulatorsAndABlankValueCountsAsNotGiven() {
         var settings = LocalWechatSettings.resolve(environment(Map.of("WECHAT_MP_TOKEN", "  ")));
 
-        assertThat(settings.simulatorValues()).hasSize(8).containsEntry("wechat.mp.token", WechatSimulator.MP_TOKEN)
+        assertThat(settings.simulatorValues()).hasSize(13).containsEntry("wechat.mp.token", WechatSimulator.MP_TOKEN)
                 .containsEntry("wechat.mp.aes-key", WechatSimulator.MP_AES_KEY);
         assertThat(settings.describe()).containsExactly("WeChat settings (simulator): mini-program app id wx00000000000sim01, "
                 + "mini-program secret, official-account app id wx00000000000sim02, official-account secret, callback token, "
                 + "EncodingAESKey, policy subscribe-message template sim-subscribe-policy, "
-                + "policy template-message template sim-template-policy");
+                + "policy template-message template sim-template-policy, review-result subscribe-message template sim-subscribe-review, "
+                        + "review-result template-message template sim-template-review, reminder subscribe-message template sim-subscribe-reminder, "
+                        + "reminder template-message template sim-template-reminder, staff digest template-message template sim-template-digest");
         assertThat(String.join("\n", settings.describe())).doesNotContain(WechatSimulator.MP_TOKEN)
                 .doesNotContain(WechatSimulator.MP_AES_KEY).doesNotContain(WechatSimulator.MP_SECRET);
     }

@@ -40,6 +40,11 @@ public final class WechatSimulator implements DevService {
     /** Template ids of policy notices (a subscribe message and a template message). */
     public static final String POLICY_SUBSCRIBE_TEMPLATE_ID = "sim-subscribe-policy";
     public static final String POLICY_TEMPLATE_ID = "sim-template-policy";
+    public static final String REVIEW_RESULT_SUBSCRIBE_TEMPLATE_ID = "sim-subscribe-review";
+    public static final String REVIEW_RESULT_TEMPLATE_ID = "sim-template-review";
+    public static final String REMINDER_SUBSCRIBE_TEMPLATE_ID = "sim-subscribe-reminder";
+    public static final String REMINDER_TEMPLATE_ID = "sim-template-reminder";
+    public static final String DIGEST_TEMPLATE_ID = "sim-template-digest";
     /** Base64 of 16 bytes, like a real session_key. */
     static final String SESSION_KEY = "c2ltLXNlc3Npb24ta2V5IQ==";
 

@@ -30,6 +30,13 @@ import org.springframework.test.context.ContextConfiguration;
                 "wechat.mp.token=" + WechatSimulator.MP_TOKEN, "wechat.mp.aes-key=" + WechatSimulator.MP_AES_KEY,
                 "delivery.templates.POLICY.subscribe.template-id=" + WechatSimulator.POLICY_SUBSCRIBE_TEMPLATE_ID,
                 "delivery.templates.POLICY.template.template-id=" + WechatSimulator.POLICY_TEMPLATE_ID,
+                "delivery.templates.REVIEW_RESULT.subscribe.template-id=" + WechatSimulator.REVIEW_RESULT_SUBSCRIBE_TEMPLATE_ID,
+                "delivery.templates.REVIEW_RESULT.template.template-id=" + WechatSimulator.REVIEW_RESULT_TEMPLATE_ID,
+                "delivery.templates.REMINDER.subscribe.template-id=" + WechatSimulator.REMINDER_SUBSCRIBE_TEMPLATE_ID,
+                "delivery.templates.REMINDER.template.template-id=" + WechatSimulator.REMINDER_TEMPLATE_ID,
+                "delivery.templates.DIGEST.template.template-id=" + WechatSimulator.DIGEST_TEMPLATE_ID,
+                // reminder jobs are driven by the tests that are about them (ReminderScheduleIntegrationTest runs the timers)
+                "reminder.jobs-enabled=false",
                 // the delivery pipeline at test speed: quick polls, short back-off and leases
                 "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)

@@ -2,6 +2,7 @@ package cn.cac.gzh.delivery;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +28,9 @@ public interface Deliveries {
 
     /** Inbox items of a message, keyset-paged by operator id (after {@code afterOperatorId}), optionally only the unread. */
     List<InboxReceipt> receipts(String sourceType, long sourceId, boolean unreadOnly, long afterOperatorId, int limit);
+
+    /** The inbox item and WeChat sends of each of these messages to {@code operatorId}, by source id. */
+    Map<Long, MessageTrace> traces(String sourceType, Collection<Long> sourceIds, long operatorId);
 
     /** Nothing of this message is waiting to be sent any more. */
     default boolean finished(String sourceType, long sourceId) {

@@ -17,6 +17,7 @@ import cn.cac.gzh.delivery.Deliveries;
 import cn.cac.gzh.delivery.DeliveryProgress;
 import cn.cac.gzh.delivery.FailureGroup;
 import cn.cac.gzh.delivery.InboxReceipt;
+import cn.cac.gzh.delivery.MessageTrace;
 import cn.cac.gzh.delivery.OutgoingMessage;
 import cn.cac.gzh.officialaccount.FollowerDirectory;
 
@@ -180,5 +181,33 @@ class DatabaseDeliveries implements Deliveries {
                 ORDER BY operator_id LIMIT ?""").params(sourceType, sourceId, afterOperatorId, unreadOnly, limit)
                 .query((rs, row) -> new InboxReceipt(rs.getLong("operator_id"),
                         rs.getObject("created_at", LocalDateTime.class), rs.getObject("read_at", LocalDateTime.class))).list();
+    }
+
+    @Override
+    public Map<Long, MessageTrace> traces(String sourceType, Collection<Long> sourceIds, long operatorId) {
+        Map<Long, MessageTrace> traces = new LinkedHashMap<>();
+        if (sourceIds.isEmpty()) {
+            return traces;
+        }
+        Map<Long, List<MessageTrace.ChannelTrace>> channels = new HashMap<>();
+        sql.sql("""
+                SELECT source_id, channel, status, sent_at, error_code FROM delivery
+                WHERE source_type = :type AND source_id IN (:ids) AND operator_id = :operator ORDER BY id""")
+                .param("type", sourceType).param("ids", sourceIds).param("operator", operatorId)
+                .query((rs, row) -> channels.computeIfAbsent(rs.getLong("source_id"), id -> new ArrayList<>())
+                        .add(new MessageTrace.ChannelTrace(Channel.valueOf(rs.getString("channel")), rs.getString("status"),
+                                rs.getObject("sent_at", LocalDateTime.class), rs.getString("error_code")))).list();
+        Map<Long, LocalDateTime[]> inbox = new HashMap<>();
+        sql.sql("""
+                SELECT source_id, created_at, read_at FROM inbox_item
+                WHERE source_type = :type AND source_id IN (:ids) AND operator_id = :operator""")
+                .param("type", sourceType).param("ids", sourceIds).param("operator", operatorId)
+                .query((rs, row) -> inbox.put(rs.getLong("source_id"), new LocalDateTime[] {
+                        rs.getObject("created_at", LocalDateTime.class), rs.getObject("read_at", LocalDateTime.class)})).list();
+        for (long id : sourceIds) {
+            LocalDateTime[] item = inbox.getOrDefault(id, new LocalDateTime[2]);
+            traces.put(id, new MessageTrace(id, item[0], item[1], List.copyOf(channels.getOrDefault(id, List.of()))));
+        }
+        return traces;
     }
 }

@@ -29,8 +29,9 @@ class FilingTransitions {
     void record(FilingRow filing, FilingStatus from, ActorType actorType, Long actorId, String reason, LocalDateTime at) {
         FilingStatus to = filing.getStatus();
         transitions.insert(filing.getId(), from, to, actorType, actorId, reason, at);
+        long transitionId = transitions.lastInsertId();
         events.publishEvent(new FilingStatusChanged(filing.getId(), filing.getOperatorId(), from, to, actorType, actorId,
-                reason, at.toInstant(ZoneOffset.UTC)));
+                reason, at.toInstant(ZoneOffset.UTC), transitionId));
         log.info("Filing status changed: filingId={} from={} to={} actorType={} actorId={}", filing.getId(), from, to,
                 actorType, actorId);
     }

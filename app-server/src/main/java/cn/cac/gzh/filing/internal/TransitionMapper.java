@@ -23,6 +23,10 @@ interface TransitionMapper {
     void insert(long filingId, FilingStatus from, FilingStatus to, ActorType actorType, Long actorId, String reason,
             LocalDateTime occurredAt);
 
+    /** The id of the row {@link #insert} just wrote (same connection, same transaction). */
+    @Select("SELECT LAST_INSERT_ID()")
+    long lastInsertId();
+
     @Select("""
             SELECT id, filing_id, from_status, to_status, actor_type, actor_id, reason, occurred_at
             FROM filing_transition WHERE filing_id = #{filingId} ORDER BY id

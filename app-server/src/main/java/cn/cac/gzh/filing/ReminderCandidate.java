@@ -1,0 +1,13 @@
+package cn.cac.gzh.filing;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * What a reminder about one filing needs to say (no personal data beyond the account's name).
+ *
+ * @param decidedAt UTC, the last review decision (rejection or approval)
+ */
+public record ReminderCandidate(long filingId, long operatorId, FilingStatus status, String accountName, LocalDate openedOn,
+        LocalDate dueOn, LocalDateTime decidedAt, String rejectionReason, String filingNumber) {
+}

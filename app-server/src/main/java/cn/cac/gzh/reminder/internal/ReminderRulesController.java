@@ -1,0 +1,73 @@
+package cn.cac.gzh.reminder.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.console.CurrentStaff;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "控制台-提醒规则", description = "管理员：自动提醒的开关、时间和文字")
+@RestController
+@RequestMapping("/api/console/admin/reminder-rules")
+class ReminderRulesController {
+
+    private final RuleStore rules;
+    private final RuleAdministration administration;
+
+    ReminderRulesController(RuleStore rules, RuleAdministration administration) {
+        this.rules = rules;
+        this.administration = administration;
+    }
+
+    record RuleView(String code, String name, String offsetMeaning, List<String> placeholders, boolean enabled,
+            List<Integer> offsets, String title, String body, OffsetDateTime updatedAt, int version) {
+
+        static RuleView of(Rule rule) {
+            return new RuleView(rule.code().name(), rule.code().label(), rule.code().offsetMeaning(),
+                    rule.code().placeholders().stream().map(p -> "{" + p + "}").toList(), rule.enabled(), rule.offsets(),
+                    rule.title(), rule.body(), Times.display(rule.updatedAt()), rule.version());
+        }
+    }
+
+    record RuleRequest(@NotNull Boolean enabled, @NotNull List<Integer> offsets, @NotNull String title, @NotNull String body,
+            @NotNull Integer version) {
+    }
+
+    record PreviewRequest(@NotNull String title, @NotNull String body) {
+    }
+
+    @Operation(summary = "提醒规则列表")
+    @GetMapping
+    List<RuleView> list() {
+        return rules.all().stream().map(RuleView::of).toList();
+    }
+
+    @Operation(summary = "修改提醒规则", description = "带上读取时的 version。错误码：RULE_NOT_FOUND、RULE_CHANGED（已被他人修改）、"
+            + "TITLE_REQUIRED、BODY_REQUIRED、TITLE_TOO_LONG、BODY_TOO_LONG、OFFSETS_INVALID、UNKNOWN_PLACEHOLDER。")
+    @PutMapping("/{code}")
+    RuleView update(@AuthenticationPrincipal CurrentStaff staff, @PathVariable String code,
+            @Valid @RequestBody RuleRequest request, HttpServletRequest http) {
+        return RuleView.of(administration.update(code, new RuleAdministration.Change(request.enabled(), request.offsets(),
+                request.title(), request.body(), request.version()), staff.id(), http.getRemoteAddr()));
+    }
+
+    @Operation(summary = "预览提醒文字", description = "用示例数据填入占位符，不保存。错误码同修改。")
+    @PostMapping("/{code}/preview")
+    RuleAdministration.Preview preview(@PathVariable String code, @Valid @RequestBody PreviewRequest request) {
+        return administration.preview(code, request.title(), request.body());
+    }
+}

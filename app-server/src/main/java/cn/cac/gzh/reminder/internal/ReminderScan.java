@@ -1,0 +1,221 @@
+package cn.cac.gzh.reminder.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
+
+import cn.cac.gzh.common.TimeConfiguration;
+import cn.cac.gzh.common.Times;
+import cn.cac.gzh.filing.Campaign;
+import cn.cac.gzh.filing.FilingCampaigns;
+import cn.cac.gzh.filing.FilingDeadlines;
+import cn.cac.gzh.filing.FilingStatus;
+import cn.cac.gzh.filing.ReminderCandidate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the reminder steps due today and writes one notice per (rule, filing, occasion, step); the
+ * unique key makes a second run, an overlapping run or another instance's run write nothing more.
+ * Reads candidates only: each rule asks for the few days its steps fall on, by index. One instance
+ * at a time (ShedLock); sending is {@link NoticeDispatch}'s.
+ */
+@Component
+class ReminderScan {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
+    private static final int YEARS_BACK = 10;
+
+    /** Candidates of one step: a page after an id. */
+    private interface Source extends LongFunction<List<ReminderCandidate>> {
+    }
+
+    private final RuleStore rules;
+    private final NoticeStore notices;
+    private final FilingDeadlines filings;
+    private final FilingCampaigns campaigns;
+    private final StaffDigests digests;
+    private final ReminderProperties properties;
+    private final Clock clock;
+
+    ReminderScan(RuleStore rules, NoticeStore notices, FilingDeadlines filings, FilingCampaigns campaigns,
+            StaffDigests digests, ReminderProperties properties, Clock clock) {
+        this.rules = rules;
+        this.notices = notices;
+        this.filings = filings;
+        this.campaigns = campaigns;
+        this.digests = digests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns how many candidates were considered (notices already written are not written again), or
+     * {@code null} when another instance was scanning (ShedLock answers null for a skipped call).
+     */
+    @SchedulerLock(name = "reminder-scan", lockAtMostFor = "PT30M")
+    public Integer scan() {
+        LocalDate today = Times.today(clock);
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime sendAt = QuietHours.of(properties).nextAllowed(now);
+        int considered = 0;
+        for (Rule rule : rules.all()) {
+            if (!rule.enabled() || rule.offsets().isEmpty()) {
+                continue;
+            }
+            considered += switch (rule.code()) {
+                case CAMPAIGN_DEADLINE -> campaignDeadline(rule, today, now, sendAt);
+                case OPENING_WINDOW -> openingWindow(rule, today, now, sendAt);
+                case REJECTED_IDLE -> rejectedIdle(rule, today, now, sendAt);
+                case OVERDUE -> overdue(rule, today, now, sendAt);
+                case ANNUAL_RECONFIRMATION -> annual(rule, today, now, sendAt);
+                case STAFF_DIGEST -> digests.writeToday(rule, today, now, sendAt);
+            };
+        }
+        log.info("Reminder scan: day={} candidates={}", today, considered);
+        return considered;
+    }
+
+    private int campaignDeadline(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+        Set<LocalDate> ends = new java.util.HashSet<>(campaigns.all().stream().map(Campaign::endsOn).toList());
+        return forEachDueStep(rule, today, (deadline, step) -> deadline.minusDays(step),
+                (fired, step) -> fired.plusDays(step), (step, days) -> {
+                    List<LocalDate> open = days.stream().filter(ends::contains).filter(d -> !d.isBefore(today)).toList();
+                    return after -> filings.unfinishedDueOn(open, after, properties.batch());
+                }, ReminderCandidate::dueOn, (candidate, step) -> values(candidate, today), now, sendAt);
+    }
+
+    private int openingWindow(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+        return forEachDueStep(rule, today, (opened, step) -> opened.plusDays(step), (fired, step) -> fired.minusDays(step),
+                (step, days) -> after -> filings.unfinishedOpenedOn(days, after, properties.batch()).stream()
+                        .filter(c -> c.dueOn() != null && !c.dueOn().isBefore(today)).toList(),
+                ReminderCandidate::openedOn, (candidate, step) -> {
+                    Map<String, String> values = values(candidate, today);
+                    values.put("开通日期", NoticeTexts.date(candidate.openedOn()));
+                    values.put("已开通天数", String.valueOf(ChronoUnit.DAYS.between(candidate.openedOn(), today)));
+                    return values;
+                }, now, sendAt);
+    }
+
+    private int rejectedIdle(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+        return forEachDueStep(rule, today, (rejected, step) -> rejected.plusDays(step), (fired, step) -> fired.minusDays(step),
+                (step, days) -> after -> decidedOn(FilingStatus.REJECTED, days, after), this::decisionDay,
+                (candidate, step) -> {
+                    Map<String, String> values = values(candidate, today);
+                    values.put("退回日期", NoticeTexts.date(decisionDay(candidate)));
+                    values.put("退回原因", NoticeTexts.cut(candidate.rejectionReason() == null ? "未说明" : candidate.rejectionReason(), 100));
+                    return values;
+                }, now, sendAt);
+    }
+
+    private int overdue(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+        return forEachDueStep(rule, today, (due, step) -> due.plusDays(step), (fired, step) -> fired.minusDays(step),
+                (step, days) -> after -> filings.unfinishedDueOn(days, after, properties.batch()), ReminderCandidate::dueOn,
+                (candidate, step) -> {
+                    Map<String, String> values = values(candidate, today);
+                    values.put("已逾期天数", String.valueOf(ChronoUnit.DAYS.between(candidate.dueOn(), today)));
+                    return values;
+                }, now, sendAt);
+    }
+
+    /** Offsets are days before the anniversary of the approval; the occasion is the anniversary itself. */
+    private int annual(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+        int considered = 0;
+        for (var entry : DueSteps.due(rule.offsets(), today, properties.catchUpDays(), (anniversary, step) -> anniversary.minusDays(step),
+                (fired, step) -> fired.plusDays(step)).entrySet()) {
+            int step = entry.getKey();
+            for (LocalDate anniversary : entry.getValue()) {
+                for (int years = 1; years <= YEARS_BACK; years++) {
+                    LocalDate approvedOn = anniversary.minusYears(years);
+                    int age = years;
+                    considered += write(rule, step, after -> decidedOn(FilingStatus.APPROVED, List.of(approvedOn), after),
+                            candidate -> anniversary, candidate -> {
+                                Map<String, String> values = values(candidate, today);
+                                values.put("备案编号", candidate.filingNumber() == null ? "—" : candidate.filingNumber());
+                                values.put("年数", String.valueOf(age));
+                                return values;
+                            }, now, sendAt);
+                }
+            }
+        }
+        return considered;
+    }
+
+    private int forEachDueStep(Rule rule, LocalDate today, BiFunction<LocalDate, Integer, LocalDate> trigger,
+            BiFunction<LocalDate, Integer, LocalDate> occasionOf, BiFunction<Integer, List<LocalDate>, Source> source,
+            java.util.function.Function<ReminderCandidate, LocalDate> occasion,
+            BiFunction<ReminderCandidate, Integer, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
+        int considered = 0;
+        for (var entry : DueSteps.due(rule.offsets(), today, properties.catchUpDays(), trigger, occasionOf).entrySet()) {
+            int step = entry.getKey();
+            List<LocalDate> days = List.copyOf(entry.getValue());
+            Source candidates = source.apply(step, days);
+            considered += write(rule, step, candidates, occasion, candidate -> values.apply(candidate, step), now, sendAt);
+        }
+        return considered;
+    }
+
+    /** Pages through the candidates of one step, writing a notice per candidate (new keys only). */
+    private int write(Rule rule, int step, Source candidates, java.util.function.Function<ReminderCandidate, LocalDate> occasion,
+            java.util.function.Function<ReminderCandidate, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
+        int considered = 0;
+        long after = 0;
+        while (true) {
+            List<ReminderCandidate> page = candidates.apply(after);
+            if (page.isEmpty()) {
+                return considered;
+            }
+            List<NewNotice> batch = new ArrayList<>(page.size());
+            for (ReminderCandidate candidate : page) {
+                Map<String, String> filled = values.apply(candidate);
+                batch.add(new NewNotice(NewNotice.REMINDER, rule.code().name(), candidate.filingId(), candidate.operatorId(),
+                        occasion.apply(candidate), step, null, NoticeTexts.fill(rule.title(), filled),
+                        NoticeTexts.fill(rule.body(), filled)));
+            }
+            notices.insertNew(batch, sendAt, now);
+            considered += page.size();
+            after = page.get(page.size() - 1).filingId();
+            if (page.size() < properties.batch()) {
+                return considered;
+            }
+        }
+    }
+
+    /** Filings whose last decision (to {@code status}) fell on one of these Beijing days. */
+    private List<ReminderCandidate> decidedOn(FilingStatus status, List<LocalDate> days, long after) {
+        List<ReminderCandidate> found = new ArrayList<>();
+        for (LocalDate day : days) {
+            found.addAll(filings.decidedBetween(status, startUtc(day), startUtc(day.plusDays(1)), after, properties.batch()));
+        }
+        found.sort(java.util.Comparator.comparingLong(ReminderCandidate::filingId));
+        return found.size() > properties.batch() ? found.subList(0, properties.batch()) : found;
+    }
+
+    private LocalDate decisionDay(ReminderCandidate candidate) {
+        return candidate.decidedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
+    }
+
+    private static LocalDateTime startUtc(LocalDate day) {
+        return day.atStartOfDay(TimeConfiguration.DISPLAY_ZONE).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    static Map<String, String> values(ReminderCandidate candidate, LocalDate today) {
+        Map<String, String> values = new HashMap<>();
+        values.put("公众号", candidate.accountName());
+        values.put("截止日期", NoticeTexts.date(candidate.dueOn()));
+        values.put("剩余天数", candidate.dueOn() == null ? "—" : String.valueOf(Math.max(0, ChronoUnit.DAYS.between(today, candidate.dueOn()))));
+        return values;
+    }
+}
