@@ -3,6 +3,8 @@ package cn.cac.gzh.reminder.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.cac.gzh.audit.AuditEntry;
+import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.console.CurrentStaff;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,10 +29,21 @@ class ReminderRulesController {
 
     private final RuleStore rules;
     private final RuleAdministration administration;
+    private final ReminderScan scan;
+    private final NoticeDispatch dispatch;
+    private final AuditTrail audit;
 
-    ReminderRulesController(RuleStore rules, RuleAdministration administration) {
+    ReminderRulesController(RuleStore rules, RuleAdministration administration, ReminderScan scan, NoticeDispatch dispatch,
+            AuditTrail audit) {
         this.rules = rules;
         this.administration = administration;
+        this.scan = scan;
+        this.dispatch = dispatch;
+        this.audit = audit;
+    }
+
+    /** What a run did; {@code null} figures: another instance was running that job at the moment. */
+    record RunResult(Integer candidates, Integer sent, Integer cancelled, Integer digests) {
     }
 
     record RuleView(String code, String name, String offsetMeaning, List<String> placeholders, boolean enabled,
@@ -63,6 +76,17 @@ class ReminderRulesController {
             @Valid @RequestBody RuleRequest request, HttpServletRequest http) {
         return RuleView.of(administration.update(code, new RuleAdministration.Change(request.enabled(), request.offsets(),
                 request.title(), request.body(), request.version()), staff.id(), http.getRemoteAddr()));
+    }
+
+    @Operation(summary = "立即检查并发送提醒", description = "平时每15分钟自动运行；修改规则后可立即运行一次。"
+            + "已发过的提醒不会重发，免打扰时段内只登记、次日早上发送。")
+    @PostMapping("/run")
+    RunResult run(@AuthenticationPrincipal CurrentStaff staff, HttpServletRequest http) {
+        audit.record(new AuditEntry("STAFF", staff.id(), "REMINDER_RUN", "REMINDER_RULE", "*", null, http.getRemoteAddr()));
+        Integer candidates = scan.scan();
+        NoticeDispatch.Outcome outcome = dispatch.dispatch();
+        return outcome == null ? new RunResult(candidates, null, null, null)
+                : new RunResult(candidates, outcome.sent(), outcome.cancelled(), outcome.digests());
     }
 
     @Operation(summary = "预览提醒文字", description = "用示例数据填入占位符，不保存。错误码同修改。")
