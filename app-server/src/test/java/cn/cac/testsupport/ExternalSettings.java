@@ -17,7 +17,10 @@ public final class ExternalSettings {
             "storage.endpoint", "storage.access-key", "storage.secret-key", "pii.encryption-key", "pii.index-key",
             "wechat.api-base-url", "wechat.miniapp.app-id", "wechat.miniapp.secret",
             "wechat.mp.app-id", "wechat.mp.secret", "wechat.mp.token", "wechat.mp.aes-key",
-            "delivery.templates.POLICY.subscribe.template-id", "delivery.templates.POLICY.template.template-id");
+            "delivery.templates.POLICY.subscribe.template-id", "delivery.templates.POLICY.template.template-id",
+            "delivery.templates.REVIEW_RESULT.subscribe.template-id", "delivery.templates.REVIEW_RESULT.template.template-id",
+            "delivery.templates.REMINDER.subscribe.template-id", "delivery.templates.REMINDER.template.template-id",
+            "delivery.templates.DIGEST.template.template-id", "reminder.jobs-enabled");
 
     private ExternalSettings() {
     }
