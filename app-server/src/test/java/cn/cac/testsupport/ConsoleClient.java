@@ -60,6 +60,12 @@ public final class ConsoleClient {
         return send(write("PUT", path, body), true);
     }
 
+    /** A write whose body is sent exactly as given (malformed JSON), with the CSRF header. */
+    public Answer sendRaw(String method, String path, String rawJson) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(rawJson)), true);
+    }
+
     /** Any method without a body (DELETE …), with the CSRF header. */
     public Answer send(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()), true);

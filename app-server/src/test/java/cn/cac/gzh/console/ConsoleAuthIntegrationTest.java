@@ -93,6 +93,14 @@ class ConsoleAuthIntegrationTest {
                 new Endpoint("POST", "/api/console/admin/official-account/menu", Map.of(), ADMIN),
                 new Endpoint("GET", "/api/console/admin/exports/0123456789abcdef0123456789abcdef", null, ADMIN),
                 new Endpoint("POST", "/api/console/admin/exports", Map.of(), ADMIN),
+                new Endpoint("GET", "/api/console/registry/999999999/notices", null, REGISTRY),
+                new Endpoint("GET", "/api/console/admin/reminder-rules", null, ADMIN),
+                new Endpoint("PUT", "/api/console/admin/reminder-rules/NO_SUCH_RULE", Map.of("enabled", true, "offsets", List.of(1),
+                        "title", "x", "body", "y", "version", 0), ADMIN),
+                new Endpoint("POST", "/api/console/admin/reminder-rules/NO_SUCH_RULE/preview", Map.of("title", "x", "body", "y"), ADMIN),
+                new Endpoint("POST", "/api/console/admin/reminder-rules/run", Map.of(), ADMIN),
+                new Endpoint("GET", "/api/console/notifications", null, STAFF),
+                new Endpoint("POST", "/api/console/notifications/999999999/read", Map.of(), STAFF),
                 new Endpoint("POST", "/api/console/auth/password", Map.of("currentPassword", "x", "newPassword", "y"), STAFF));
     }
 
