@@ -100,6 +100,7 @@ class ConsoleAuthIntegrationTest {
                 new Endpoint("POST", "/api/console/admin/reminder-rules/NO_SUCH_RULE/preview", Map.of("title", "x", "body", "y"), ADMIN),
                 new Endpoint("POST", "/api/console/admin/reminder-rules/run", Map.of(), ADMIN),
                 new Endpoint("GET", "/api/console/notifications", null, STAFF),
+                new Endpoint("GET", "/api/console/auth/wechat-binding", null, STAFF),
                 new Endpoint("POST", "/api/console/notifications/999999999/read", Map.of(), STAFF),
                 new Endpoint("POST", "/api/console/auth/password", Map.of("currentPassword", "x", "newPassword", "y"), STAFF));
     }

@@ -2,9 +2,12 @@ package cn.cac.gzh.officialaccount.internal;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.cac.gzh.officialaccount.TemplateSendReported;
+import cn.cac.gzh.officialaccount.TextCommand;
 
 import me.chanjar.weixin.common.session.WxSessionManager;
 import me.chanjar.weixin.mp.api.WxMpMessageHandler;
@@ -77,18 +80,29 @@ final class Handlers {
         }
     }
 
-    /** Text keywords and menu clicks: 备案/登记, 政策, 联系/电话, otherwise a short help. */
+    /** Text keywords and menu clicks: other modules' commands first, then 备案/登记, 政策, 联系/电话, otherwise a short help. */
     @Component
     static class Keywords implements WxMpMessageHandler {
         private final ReplyTexts texts;
+        private final List<TextCommand> commands;
 
-        Keywords(ReplyTexts texts) {
+        Keywords(ReplyTexts texts, List<TextCommand> commands) {
             this.texts = texts;
+            this.commands = List.copyOf(commands);
         }
 
         @Override
         public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
                 WxSessionManager sessions) {
+            if (message.getContent() != null) {
+                String text = message.getContent().strip();
+                for (TextCommand command : commands) {
+                    Optional<String> reply = command.reply(message.getFromUser(), text);
+                    if (reply.isPresent()) {
+                        return Replies.text(message, reply.get());
+                    }
+                }
+            }
             String said = message.getContent() != null ? message.getContent() : message.getEventKey();
             return Replies.text(message, answer(said == null ? "" : said.strip()));
         }
