@@ -23,7 +23,7 @@ export default {
     container.append(
       pageHeader('提醒规则', h('span', { class: 'muted' }, '系统每15分钟自动检查一次；夜间免打扰时段内只登记不发送，次日早上统一发出'), run),
       box,
-      rules.length ? rules.map(ruleCard) : Ui.message('info', '暂无提醒规则'));
+      ...(rules.length ? rules.map(rule => ruleCard(rule)) : [Ui.message('info', '暂无提醒规则')]));
   },
 };
 
