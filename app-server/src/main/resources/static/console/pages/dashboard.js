@@ -30,7 +30,8 @@ export default {
     const byStatus = stats.byStatus || {};
     // a reviewer's pending count opens their queue; anyone else sees the pending filings in the registry
     const reviewer = hasRole('REVIEWER');
-    container.append(
+    // Ui.append skips the digest when there is none (the DOM's append would write "null")
+    Ui.append(container, [
       latestUnreadDigest(notifications),
       h('div', { class: 'stats' },
         tile('备案总数', stats.total, 'neutral', 'registry', {}),
@@ -44,7 +45,7 @@ export default {
           tone: label => STATUS_TONES[label] || 'neutral',
         }),
         Ui.barChart('按乡镇（办事处）', sortedEntries(stats.byTownship)),
-        Ui.barChart('按主体类型', sortedEntries(stats.bySubjectType).map(([key, n]) => [Labels.subjectType[key] || key, n]))));
+        Ui.barChart('按主体类型', sortedEntries(stats.bySubjectType).map(([key, n]) => [Labels.subjectType[key] || key, n])))]);
   },
 };
 

@@ -38,7 +38,8 @@ export default {
     const form = filing.form || {};
     const account = form.account || {};
     const box = messageBox('detail-message');
-    container.append(
+    // Ui.append skips the parts left out (the DOM's append would write "null" for the review actions of a non-reviewer)
+    Ui.append(container, [
       header(filing, account),
       box,
       hasRole('REVIEWER') ? reviewActions(filing, templates, box) : null,
@@ -65,7 +66,7 @@ export default {
               '#' + filing.operatorId + '（查看其全部备案）')],
             ['版本', filing.version],
           ])),
-          card('状态记录', timeline(filing.history || [])))));
+          card('状态记录', timeline(filing.history || []))))]);
   },
 };
 
