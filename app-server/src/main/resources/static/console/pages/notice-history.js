@@ -15,7 +15,7 @@ export function noticeHistory(notices, loadError) {
       { title: '类型', class: 'nowrap', render: n => [h('div', {}, Ui.text(n.kindLabel)), h('div', { class: 'muted' }, Ui.text(n.ruleLabel))] },
       { title: '内容', render: n => [h('div', { class: 'strong' }, Ui.text(n.title)), n.body ? h('div', { class: 'notice-body muted' }, n.body) : null] },
       { title: '状态', class: 'nowrap', render: n => Ui.statusBadge(n.status, n.statusLabel) },
-      { title: '发送渠道', render: n => channels(n.channels || []) },
+      { title: '发送渠道', render: n => channels(n.channels || [], n.inboxAt) },
       { title: '阅读', class: 'nowrap', render: readState },
     ], notices || [], { empty: '暂无提醒或通知' });
   return h('div', { id: 'notice-history' }, card('提醒与通知记录', body));
@@ -29,8 +29,9 @@ function when(notice) {
   return null;
 }
 
-function channels(list) {
-  if (!list.length) return h('span', { class: 'muted' }, '—');
+/** Each WeChat send; the inbox item is in the 阅读 column. */
+function channels(list, inboxAt) {
+  if (!list.length) return h('span', { class: 'muted' }, inboxAt ? '仅收件箱' : '—');
   return h('ul', { class: 'notice-channels' }, list.map(c => h('li', {},
     Ui.text(c.channelLabel || c.channel), '：', Ui.statusBadge(c.status, c.statusLabel),
     c.errorCode ? h('span', { class: 'muted', title: DELIVERY_ERRORS[c.errorCode] || '' },
