@@ -62,7 +62,7 @@ export function digestCard(item, box, options = {}) {
     options.extra);
   const markRead = h('button', { type: 'button', class: 'button small', 'data-read': item.id }, '标为已读');
   const showState = () => {
-    clear(state).append(item.readAt
+    Ui.append(clear(state), item.readAt
       ? [Ui.statusBadge('read', '已读'), h('span', { class: 'muted' }, Ui.dateTime(item.readAt))]
       : [Ui.statusBadge('unread', '未读'), markRead]);
     section.classList.toggle('unread', !item.readAt);
