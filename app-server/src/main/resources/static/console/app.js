@@ -18,15 +18,17 @@ import pushDetail from './pages/push-detail.js';
 import staff from './pages/staff.js';
 import exportsPage from './pages/exports.js';
 import campaigns from './pages/campaigns.js';
+import reminderRules from './pages/reminder-rules.js';
 import placeNames from './pages/place-names.js';
 import audit from './pages/audit.js';
 import password from './pages/password.js';
+import notifications, { refreshUnreadIfStale, showUnread } from './pages/notifications.js';
 
 const { h, clear } = Ui;
 
 /** In sidebar order: the pages with a nav text appear there, for the roles they allow. */
 const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, pushes, pushEdit, pushDetail, staff, exportsPage, campaigns,
-  placeNames, audit, password];
+  reminderRules, placeNames, audit, password, notifications];
 const ROUTES = Object.fromEntries(PAGES.map(page => [page.route, page]));
 const NAV = PAGES.filter(page => page.nav);
 
@@ -39,6 +41,7 @@ function homeRoute() {
 
 function login(notice) {
   setUser(null);
+  showUnread(null);
   document.getElementById('shell').hidden = true;
   const screen = document.getElementById('login-screen');
   screen.hidden = false;
@@ -80,6 +83,8 @@ async function render() {
   // a later render makes this one stale: its answers must not replace the newer page
   const current = ++renderCount;
   highlightNav(name, page);
+  // the top bar's unread count (digests arrive in the morning, while the console may stay open all day)
+  refreshUnreadIfStale();
   const view = clear(document.getElementById('view'));
   if (!allowed(page)) {
     view.appendChild(Ui.message('error', '您的账号没有使用此功能的权限。'));

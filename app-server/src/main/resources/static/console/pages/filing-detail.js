@@ -1,5 +1,6 @@
-/* 备案详情 (#/filings/{id}): every field, the status timeline, materials and enforcement records; a
- * reviewer also gets the review actions. Opened from the queue, the registry or the overdue list. */
+/* 备案详情 (#/filings/{id}): every field, the status timeline, materials, enforcement records and the
+ * reminders and notices sent about it; a reviewer also gets the review actions. Opened from the queue,
+ * the registry or the overdue list. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { Labels } from '../reference.js';
@@ -8,6 +9,7 @@ import { hasRole } from '../session.js';
 import { card, messageBox } from './skeleton.js';
 import { reviewActions } from './review-actions.js';
 import { enforcementTable } from './enforcement-records.js';
+import { noticeHistory } from './notice-history.js';
 
 const { h } = Ui;
 
@@ -18,19 +20,26 @@ export default {
   // no title: the header is the account's name with its status
   async load(ctx) {
     const id = encodeURIComponent(ctx.args[0]);
-    if (!hasRole('REVIEWER')) return { filing: await Api.get('/api/console/registry/' + id), materials: null, templates: [] };
+    // the notices are secondary: if they fail, the filing still shows (with the error in their card)
+    const notices = Api.get('/api/console/registry/' + id + '/notices').then(list => ({ list }), error => ({ error }));
+    if (!hasRole('REVIEWER')) {
+      const [filing, history] = await Promise.all([Api.get('/api/console/registry/' + id), notices]);
+      return { filing, materials: null, templates: [], notices: history };
+    }
     // reviewers see the materials (and open them through audited links) and need the reason templates
-    const [detail, templates] = await Promise.all([
+    const [detail, templates, history] = await Promise.all([
       Api.get('/api/console/review/filings/' + id),
       Api.get('/api/console/review/reason-templates'),
+      notices,
     ]);
-    return { filing: detail.filing, materials: detail.materials, templates };
+    return { filing: detail.filing, materials: detail.materials, templates, notices: history };
   },
-  render(container, { filing, materials, templates }) {
+  render(container, { filing, materials, templates, notices }) {
     const form = filing.form || {};
     const account = form.account || {};
     const box = messageBox('detail-message');
-    container.append(
+    // Ui.append skips the parts left out (the DOM's append would write "null" for the review actions of a non-reviewer)
+    Ui.append(container, [
       header(filing, account),
       box,
       hasRole('REVIEWER') ? reviewActions(filing, templates, box) : null,
@@ -44,7 +53,8 @@ export default {
           ])),
           subjectSections(form),
           materials ? materialSection(materials, box) : null,
-          filing.enforcement && filing.enforcement.length ? card('处置记录', enforcementTable(filing.enforcement, {})) : null),
+          filing.enforcement && filing.enforcement.length ? card('处置记录', enforcementTable(filing.enforcement, {})) : null,
+          noticeHistory(notices.list, notices.error)),
         h('aside', { class: 'detail-side' },
           card('备案状态', facts([
             ['状态', filing.statusLabel || Labels.status[filing.status]], ['登记表', Labels.formType[form.formType]],
@@ -56,7 +66,7 @@ export default {
               '#' + filing.operatorId + '（查看其全部备案）')],
             ['版本', filing.version],
           ])),
-          card('状态记录', timeline(filing.history || [])))));
+          card('状态记录', timeline(filing.history || []))))]);
   },
 };
 

@@ -120,7 +120,7 @@ class ConsoleBrowserTest {
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
-                "地名词典", "审计日志");
+                "提醒规则", "地名词典", "审计日志");
         browser.visible(By.cssSelector(".stat"));
 
         @SuppressWarnings("unchecked")
@@ -573,7 +573,7 @@ class ConsoleBrowserTest {
         long filing = submittedFiling(marker("页") + "公众号");
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         List<String> pages = new ArrayList<>(navTitles());
-        assertThat(pages).hasSize(10);
+        assertThat(pages).hasSize(11);
         for (String title : pages) {
             browser.navigate(title);
             assertRendered("#/" + browser.driver.findElement(By.cssSelector("#nav .nav-link.active")).getAttribute("data-route"));
@@ -581,6 +581,9 @@ class ConsoleBrowserTest {
         browser.driver.get(browser.base + "/console/#/filings/" + filing);
         browser.waitForText(By.id("view"), "状态记录");
         assertRendered("#/filings/" + filing);
+        browser.click(By.id("notifications-link"));
+        browser.waitForText(By.cssSelector("#view h2"), "通知");
+        assertRendered("#/notifications");
         browser.click(By.id("change-password"));
         browser.waitForText(By.cssSelector("#view h2"), "修改密码");
         assertRendered("#/password");
@@ -610,6 +613,129 @@ class ConsoleBrowserTest {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(module).startsWith("text/javascript");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(module).contains("nosniff");
         }
+    }
+
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void theFilingDetailListsTheReviewResultNoticeWithItsChannelsAndWhetherItWasRead() {
+        String name = marker("知") + "公众号";
+        MiniApi.Session operator = api.loginWithConsent("browser-notice-" + UUID.randomUUID());
+        long filing = submittedFiling(name, operator.accessToken());
+        Map<String, Object> template = ((List<Map<String, Object>>) console.get("/api/console/review/reason-templates").get("items")).get(0);
+        assertThat(console.post("/api/console/review/filings/" + filing + "/reject",
+                Map.of("templateId", template.get("id"), "text", "请补充单位证明")).status()).isEqualTo(200);
+        // the notice is written from the outbox once the decision has committed, and goes to the inbox at once
+        String notices = "/api/console/registry/" + filing + "/notices";
+        Map<String, Object> notice = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) console.get(notices).get("items");
+            return items.isEmpty() || items.get(0).get("inboxAt") == null ? null : items.get(0);
+        }, found -> found != null);
+        assertThat(notice).containsEntry("kind", "REVIEW_RESULT").containsEntry("rule", "REJECTED");
+
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.driver.get(browser.base + "/console/#/filings/" + filing);
+        String history = browser.waitForText(By.id("notice-history"), "提醒与通知记录");
+        assertThat(history).contains("审核结果", "退回", "备案被退回：" + name, "请补充单位证明", (String) notice.get("statusLabel"), "未读");
+        for (Map<String, Object> channel : (List<Map<String, Object>>) notice.get("channels")) {
+            assertThat(history).contains(channel.get("channelLabel") + "：" + channel.get("statusLabel"));
+        }
+
+        // the operator opens it in the mini-program's inbox: the page shows when
+        PushRecipientsFixture.read(api, operator, "备案被退回：" + name);
+        browser.driver.navigate().refresh();
+        assertThat(browser.waitForText(By.id("notice-history"), "已读")).doesNotContain("未读");
+        browser.screenshot("20-filing-notice-history");
+
+        // a filing nothing was sent about
+        long quiet = draft(marker("静") + "公众号", "城关回族镇");
+        browser.driver.get(browser.base + "/console/#/filings/" + quiet);
+        browser.waitForText(By.id("notice-history"), "暂无提醒或通知");
+    }
+
+    @Test
+    @Order(12)
+    @SuppressWarnings("unchecked")
+    void anAdministratorEditsPreviewsAndSavesAReminderRuleThenRunsTheReminders() {
+        String marker = marker("逾期");
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("提醒规则");
+        String page = browser.waitForText(By.id("view"), "逾期通知");
+        assertThat(page).contains("集中登记截止提醒", "新开通账号30日内备案提醒", "退回后未重新提交提醒", "逾期日报（发给工作人员）",
+                "年度备案信息确认", "截止日后第几天（如 1）");
+        assertThat(browser.driver.findElements(By.cssSelector(".rule-card"))).hasSize(6);
+
+        // an unknown placeholder: the server's message, in Chinese, naming the ones allowed
+        browser.type(By.id("rule-title-OVERDUE"), "{公众号}已逾期{逾期天数}天");
+        browser.click(By.id("rule-save-OVERDUE"));
+        assertThat(browser.waitForText(By.id("rule-message-OVERDUE"), "不认识的占位符"))
+                .contains("{逾期天数}", "{已逾期天数}");
+        // days that are not whole numbers are refused at their field before anything is sent
+        browser.type(By.id("rule-offsets-OVERDUE"), "1，两");
+        browser.click(By.id("rule-save-OVERDUE"));
+        browser.waitForText(By.cssSelector("#rule-OVERDUE [data-field='offsets'] .field-error"), "请填写整数天数");
+
+        browser.type(By.id("rule-offsets-OVERDUE"), "3，1");
+        browser.type(By.id("rule-title-OVERDUE"), marker + "：{公众号}已逾期");
+        browser.type(By.id("rule-body-OVERDUE"), "您的公众号“{公众号}”的备案截止日期为");
+        browser.click(By.cssSelector("#rule-OVERDUE button[data-placeholder='{截止日期}']"));
+        browser.visible(By.id("rule-body-OVERDUE")).sendKeys("，已逾期{已逾期天数}天，请尽快在小程序中完成登记备案。");
+        assertThat(browser.driver.findElement(By.id("rule-body-OVERDUE")).getAttribute("value"))
+                .isEqualTo("您的公众号“{公众号}”的备案截止日期为{截止日期}，已逾期{已逾期天数}天，请尽快在小程序中完成登记备案。");
+        browser.click(By.id("rule-preview-button-OVERDUE"));
+        String preview = browser.waitForText(By.id("rule-preview-OVERDUE"), "睢县示例公众号");
+        assertThat(preview).contains(marker + "：睢县示例公众号已逾期",
+                "您的公众号“睢县示例公众号”的备案截止日期为2026年8月10日，已逾期1天").doesNotContain("{");
+        assertThat(browser.driver.findElements(By.cssSelector("#rule-OVERDUE .field-error"))).isEmpty();
+
+        browser.click(By.id("rule-save-OVERDUE"));
+        assertThat(browser.waitForText(By.id("rule-message-OVERDUE"), "已保存")).contains("逾期通知", "1、3 天");
+        assertThat(browser.driver.findElement(By.id("rule-offsets-OVERDUE")).getAttribute("value")).isEqualTo("1,3");
+        Map<String, Object> saved = ((List<Map<String, Object>>) console.get("/api/console/admin/reminder-rules").get("items")).stream()
+                .filter(rule -> "OVERDUE".equals(rule.get("code"))).findFirst().orElseThrow();
+        assertThat(saved).containsEntry("title", marker + "：{公众号}已逾期").containsEntry("offsets", List.of(1, 3));
+
+        browser.click(By.id("reminder-run"));
+        assertThat(browser.waitForText(By.id("reminder-run-message"), "已检查完毕")).contains("符合提醒条件的备案");
+        browser.screenshot("21-reminder-rules");
+
+        // another administrator saves meanwhile: this page's save is refused, and reloading shows theirs
+        assertThat(console.put("/api/console/admin/reminder-rules/OVERDUE", Map.of("enabled", true, "offsets", List.of(1),
+                "title", marker + "：{公众号}备案已逾期", "body", saved.get("body"), "version", saved.get("version"))).status()).isEqualTo(200);
+        browser.type(By.id("rule-title-OVERDUE"), marker + "：本页的修改");
+        browser.click(By.id("rule-save-OVERDUE"));
+        browser.waitForText(By.id("rule-message-OVERDUE"), "已被他人修改");
+        browser.click(By.id("rules-reload"));
+        browser.until(d -> (marker + "：{公众号}备案已逾期").equals(d.findElement(By.id("rule-title-OVERDUE")).getAttribute("value")));
+    }
+
+    @Test
+    @Order(13)
+    @SuppressWarnings("unchecked")
+    void theNotificationsPageListsTheStaffsDigestsWithTheUnreadCount() {
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        Map<String, Object> answer = console.get("/api/console/notifications").body();
+        List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+        int unread = ((Number) answer.get("unread")).intValue();
+        browser.click(By.id("notifications-link"));
+        browser.waitForText(By.cssSelector("#view h2"), "通知");
+        assertRendered("#/notifications");
+        WebElement badge = browser.driver.findElement(By.id("notification-count"));
+        if (items.isEmpty()) {
+            // digests come only from the real morning scan (sent outside quiet hours): often there is none
+            browser.waitForText(By.id("notifications-empty"), "暂无通知");
+            assertThat(badge.isDisplayed()).isFalse();
+        } else {
+            assertThat(browser.driver.findElement(By.id("view")).getText()).contains((String) items.get(0).get("title"));
+            if (unread > 0) {
+                browser.until(d -> d.findElement(By.id("notification-count")).getText().equals(String.valueOf(unread)));
+                WebElement first = browser.driver.findElements(By.cssSelector("button[data-read]")).get(0);
+                first.click();
+                browser.until(d -> d.findElements(By.cssSelector("button[data-read]")).size() == unread - 1);
+                assertThat(((Number) console.get("/api/console/notifications").get("unread")).intValue()).isEqualTo(unread - 1);
+            }
+        }
+        browser.screenshot("22-notifications");
     }
 
     /** The page at the hash has replaced "正在加载…" with its content, without an error. */
@@ -655,6 +781,10 @@ class ConsoleBrowserTest {
     }
 
     private long submittedFiling(String name) {
+        return submittedFiling(name, operatorToken);
+    }
+
+    private long submittedFiling(String name, String operatorToken) {
         Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
         FilingForms.section(form, "account").put("name", name);
         var created = api.post("/api/mini/filings", operatorToken, form);
