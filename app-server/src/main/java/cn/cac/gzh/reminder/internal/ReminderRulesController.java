@@ -1,5 +1,7 @@
 package cn.cac.gzh.reminder.internal;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -32,9 +34,13 @@ class ReminderRulesController {
     private final ReminderScan scan;
     private final NoticeDispatch dispatch;
     private final AuditTrail audit;
+    private final ReminderProperties properties;
+    private final Clock clock;
 
     ReminderRulesController(RuleStore rules, RuleAdministration administration, ReminderScan scan, NoticeDispatch dispatch,
-            AuditTrail audit) {
+            AuditTrail audit, ReminderProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
         this.rules = rules;
         this.administration = administration;
         this.scan = scan;
@@ -42,8 +48,11 @@ class ReminderRulesController {
         this.audit = audit;
     }
 
-    /** What a run did; {@code null} figures: another instance was running that job at the moment. */
-    record RunResult(Integer candidates, Integer sent, Integer cancelled, Integer digests) {
+    /**
+     * What a run did; {@code null} figures: another instance was running that job at the moment.
+     * {@code quietUntil}: it is quiet hours, so what was found waits until then.
+     */
+    record RunResult(Integer candidates, Integer sent, Integer cancelled, Integer digests, OffsetDateTime quietUntil) {
     }
 
     record RuleView(String code, String name, String offsetMeaning, List<String> placeholders, boolean enabled,
@@ -85,8 +94,11 @@ class ReminderRulesController {
         audit.record(new AuditEntry("STAFF", staff.id(), "REMINDER_RUN", "REMINDER_RULE", "*", null, http.getRemoteAddr()));
         Integer candidates = scan.scan();
         NoticeDispatch.Outcome outcome = dispatch.dispatch();
-        return outcome == null ? new RunResult(candidates, null, null, null)
-                : new RunResult(candidates, outcome.sent(), outcome.cancelled(), outcome.digests());
+        LocalDateTime now = LocalDateTime.now(clock);
+        QuietHours quiet = QuietHours.of(properties);
+        OffsetDateTime quietUntil = quiet.isQuiet(now) ? Times.display(quiet.nextAllowed(now)) : null;
+        return outcome == null ? new RunResult(candidates, null, null, null, quietUntil)
+                : new RunResult(candidates, outcome.sent(), outcome.cancelled(), outcome.digests(), quietUntil);
     }
 
     @Operation(summary = "预览提醒文字", description = "用示例数据填入占位符，不保存。错误码同修改。")
