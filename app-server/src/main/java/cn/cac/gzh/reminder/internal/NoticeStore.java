@@ -1,5 +1,6 @@
 package cn.cac.gzh.reminder.internal;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class NoticeStore {
     }
 
     /** The same for a state change published before transition ids existed, keyed by its day. */
-    Optional<Due> reviewResultOfDay(String result, long filingId, java.time.LocalDate day) {
+    Optional<Due> reviewResultOfDay(String result, long filingId, LocalDate day) {
         return sql.sql("""
                 SELECT id, kind, rule_code, filing_id, operator_id, title, body, created_at FROM filing_notice
                 WHERE rule_code = ? AND filing_id = ? AND occasion = ? AND step = 0 AND status = 'PENDING'""")

@@ -6,11 +6,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import cn.cac.gzh.common.TimeConfiguration;
@@ -89,7 +92,7 @@ class ReminderScan {
     }
 
     private int campaignDeadline(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
-        Set<LocalDate> ends = new java.util.HashSet<>(campaigns.all().stream().map(Campaign::endsOn).toList());
+        Set<LocalDate> ends = new HashSet<>(campaigns.all().stream().map(Campaign::endsOn).toList());
         return forEachDueStep(rule, today, (deadline, step) -> deadline.minusDays(step),
                 (fired, step) -> fired.plusDays(step), (step, days) -> {
                     List<LocalDate> open = days.stream().filter(ends::contains).filter(d -> !d.isBefore(today)).toList();
@@ -155,7 +158,7 @@ class ReminderScan {
 
     private int forEachDueStep(Rule rule, LocalDate today, BiFunction<LocalDate, Integer, LocalDate> trigger,
             BiFunction<LocalDate, Integer, LocalDate> occasionOf, BiFunction<Integer, List<LocalDate>, Source> source,
-            java.util.function.Function<ReminderCandidate, LocalDate> occasion,
+            Function<ReminderCandidate, LocalDate> occasion,
             BiFunction<ReminderCandidate, Integer, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
         int considered = 0;
         for (var entry : DueSteps.due(rule.offsets(), today, properties.catchUpDays(), trigger, occasionOf).entrySet()) {
@@ -168,8 +171,8 @@ class ReminderScan {
     }
 
     /** Pages through the candidates of one step, writing a notice per candidate (new keys only). */
-    private int write(Rule rule, int step, Source candidates, java.util.function.Function<ReminderCandidate, LocalDate> occasion,
-            java.util.function.Function<ReminderCandidate, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
+    private int write(Rule rule, int step, Source candidates, Function<ReminderCandidate, LocalDate> occasion,
+            Function<ReminderCandidate, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
         int considered = 0;
         long after = 0;
         while (true) {
@@ -199,7 +202,7 @@ class ReminderScan {
         for (LocalDate day : days) {
             found.addAll(filings.decidedBetween(status, startUtc(day), startUtc(day.plusDays(1)), after, properties.batch()));
         }
-        found.sort(java.util.Comparator.comparingLong(ReminderCandidate::filingId));
+        found.sort(Comparator.comparingLong(ReminderCandidate::filingId));
         return found.size() > properties.batch() ? found.subList(0, properties.batch()) : found;
     }
 

@@ -1,5 +1,7 @@
 package cn.cac.gzh.reminder.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -118,7 +120,7 @@ class StaffDigests {
         return true;
     }
 
-    private Digest digest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Digest digest(ResultSet rs, int row) throws SQLException {
         return new Digest(rs.getLong("id"), rs.getObject("digest_on", LocalDate.class), rs.getObject("covers_from", LocalDate.class),
                 rs.getObject("covers_to", LocalDate.class), rs.getInt("overdue_count"), rs.getString("title"), rs.getString("body"),
                 rs.getString("status"), rs.getObject("created_at", LocalDateTime.class), rs.getObject("sent_at", LocalDateTime.class));

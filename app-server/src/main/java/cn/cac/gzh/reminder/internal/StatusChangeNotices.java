@@ -1,12 +1,14 @@
 package cn.cac.gzh.reminder.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import cn.cac.gzh.common.TimeConfiguration;
 import cn.cac.gzh.delivery.Deliveries;
+import cn.cac.gzh.filing.ActorType;
 import cn.cac.gzh.filing.FilingDeadlines;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.FilingStatusChanged;
@@ -28,7 +30,7 @@ class StatusChangeNotices {
 
     private static final Logger log = LoggerFactory.getLogger(StatusChangeNotices.class);
     /** Reminder sends younger than this may still be waiting in the delivery queue. */
-    private static final java.time.Duration QUEUE_HORIZON = java.time.Duration.ofDays(3);
+    private static final Duration QUEUE_HORIZON = Duration.ofDays(3);
 
     private final NoticeStore store;
     private final NoticeSender sender;
@@ -50,7 +52,8 @@ class StatusChangeNotices {
         if (change.to() == FilingStatus.SUBMITTED || change.to() == FilingStatus.APPROVED || change.to() == FilingStatus.REVOKED) {
             cancelReminders(change.filingId(), now);
         }
-        if (change.from() != null && ReviewResultTexts.reports(change.to())) {
+        // a decision by the office (or the system), not the operator's own withdrawal
+        if (change.from() != null && change.actorType() != ActorType.OPERATOR && ReviewResultTexts.reports(change.to())) {
             notifyResult(change, now);
         }
     }
