@@ -21,22 +21,23 @@ import campaigns from './pages/campaigns.js';
 import reminderRules from './pages/reminder-rules.js';
 import placeNames from './pages/place-names.js';
 import audit from './pages/audit.js';
-import password from './pages/password.js';
+import account from './pages/account.js';
 import notifications, { refreshUnreadIfStale, showUnread } from './pages/notifications.js';
 
 const { h, clear } = Ui;
 
 /** In sidebar order: the pages with a nav text appear there, for the roles they allow. */
 const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, pushes, pushEdit, pushDetail, staff, exportsPage, campaigns,
-  reminderRules, placeNames, audit, password, notifications];
-const ROUTES = Object.fromEntries(PAGES.map(page => [page.route, page]));
+  reminderRules, placeNames, audit, account, notifications];
+// #/password: the 我的账号 page's former name (bookmarks, old links)
+const ROUTES = { ...Object.fromEntries(PAGES.map(page => [page.route, page])), password: account };
 const NAV = PAGES.filter(page => page.nav);
 
 let renderCount = 0;
 
 function homeRoute() {
   const first = NAV.find(allowed);
-  return first ? first.route : 'password';
+  return first ? first.route : 'account';
 }
 
 function login(notice) {

@@ -18,7 +18,9 @@ export default {
     const box = messageBox('reminder-run-message');
     const run = h('button', { type: 'button', class: 'button primary header-button', id: 'reminder-run' }, '立即运行');
     onClick(run, box, async () => {
-      Ui.showSuccess(box, describeRun(await Api.post('/api/console/admin/reminder-rules/run')));
+      const answer = await Api.post('/api/console/admin/reminder-rules/run');
+      Ui.showSuccess(box, describeRun(answer));
+      if (answer.quietUntil) box.appendChild(h('div', { id: 'reminder-run-quiet' }, Ui.message('info', describeQuiet(answer.quietUntil))));
     });
     container.append(
       pageHeader('提醒规则', h('span', { class: 'muted' }, '系统每15分钟自动检查一次；夜间免打扰时段内只登记不发送，次日早上统一发出'), run),
@@ -36,4 +38,12 @@ function describeRun({ candidates, sent, cancelled, digests }) {
     ? '另一台服务器正在发送，本次未发送。'
     : `已发出提醒 ${sent} 条，取消不再需要的提醒 ${cancelled} 条，发送工作人员逾期日报 ${digests} 份。`;
   return scan + dispatch;
+}
+
+/** quietUntil (when the quiet hours end, Beijing time) in words: "…将于 08:00 发出", naming the day unless it is today. */
+function describeQuiet(quietUntil) {
+  const [day, time] = Ui.dateTime(quietUntil).split(' ');
+  const tomorrow = Ui.date(new Date(Date.parse(Ui.today() + 'T12:00:00+08:00') + 24 * 3600 * 1000).toISOString());
+  const when = day === Ui.today() ? `今天 ${time}` : day === tomorrow ? `明天 ${time}` : `${day} ${time}`;
+  return `现在是免打扰时段，找到的提醒暂不发送，将于${when} 发出。`;
 }

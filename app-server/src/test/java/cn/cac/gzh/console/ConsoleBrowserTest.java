@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -584,10 +586,15 @@ class ConsoleBrowserTest {
         browser.click(By.id("notifications-link"));
         browser.waitForText(By.cssSelector("#view h2"), "通知");
         assertRendered("#/notifications");
-        browser.click(By.id("change-password"));
-        browser.waitForText(By.cssSelector("#view h2"), "修改密码");
+        browser.click(By.id("my-account"));
+        browser.waitForText(By.cssSelector("#view h2"), "我的账号");
+        assertRendered("#/account");
+        browser.waitForText(By.id("wechat-binding-status"), "绑定");
+        browser.screenshot("14-account");
+        // the page's former address still opens it
+        browser.driver.get(browser.base + "/console/#/password");
+        browser.waitForText(By.id("password-card"), "修改密码");
         assertRendered("#/password");
-        browser.screenshot("14-password");
 
         // every file of the front end was loaded as a module (under the console's CSP), each served as JavaScript
         @SuppressWarnings("unchecked")
@@ -695,8 +702,16 @@ class ConsoleBrowserTest {
                 .filter(rule -> "OVERDUE".equals(rule.get("code"))).findFirst().orElseThrow();
         assertThat(saved).containsEntry("title", marker + "：{公众号}已逾期").containsEntry("offsets", List.of(1, 3));
 
+        LocalTime beijing = LocalTime.now(ZoneId.of("Asia/Shanghai"));
         browser.click(By.id("reminder-run"));
-        assertThat(browser.waitForText(By.id("reminder-run-message"), "已检查完毕")).contains("符合提醒条件的备案");
+        String ran = browser.waitForText(By.id("reminder-run-message"), "已检查完毕");
+        assertThat(ran).contains("符合提醒条件的备案");
+        // quiet hours (22:00–08:00 Beijing, the default): the answer's quietUntil in words; a minute's margin at either end
+        if (beijing.isAfter(LocalTime.of(22, 1)) || beijing.isBefore(LocalTime.of(7, 59))) {
+            assertThat(ran).contains("现在是免打扰时段", "08:00 发出");
+        } else if (beijing.isAfter(LocalTime.of(8, 1)) && beijing.isBefore(LocalTime.of(21, 59))) {
+            assertThat(ran).doesNotContain("免打扰");
+        }
         browser.screenshot("21-reminder-rules");
 
         // another administrator saves meanwhile: this page's save is refused, and reloading shows theirs
@@ -736,6 +751,48 @@ class ConsoleBrowserTest {
             }
         }
         browser.screenshot("22-notifications");
+    }
+
+    @Test
+    @Order(14)
+    void aStaffMemberBindsTheirWechatOnMyAccountAndThePageSeesItByItself() throws Exception {
+        String binding = "/api/console/auth/wechat-binding";
+        String openid = "sim-mp-openid-browser-" + UUID.randomUUID().toString().substring(0, 8);
+        console.send("DELETE", binding);
+        try {
+            browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+            browser.click(By.id("my-account"));
+            browser.waitForText(By.cssSelector("#view h2"), "我的账号");
+            assertRendered("#/account");
+            browser.waitForText(By.id("wechat-binding-status"), "未绑定");
+            assertThat(browser.driver.findElement(By.id("wechat-unbind")).isDisplayed()).isFalse();
+
+            browser.click(By.id("wechat-binding-get-code"));
+            String code = browser.visible(By.id("wechat-binding-code")).getText().trim();
+            assertThat(code).matches("\\d{6}");
+            assertThat(browser.driver.findElement(By.id("wechat-binding-code-box")).getText())
+                    .contains("请用本人微信关注本公众号，然后发送：绑定 " + code);
+            assertThat(browser.waitForText(By.id("wechat-binding-countdown"), "有效期还剩")).matches("有效期还剩 (9 分 \\d\\d|10 分 00) 秒");
+
+            // the staff member sends the code from their WeChat: the page, asking every few seconds, turns by itself
+            assertThat(OfficialAccountText.say(port, openid, "绑定 " + code)).contains("绑定成功：");
+            browser.waitForText(By.id("wechat-binding-status"), "已绑定");
+            assertThat(browser.waitForText(By.id("wechat-binding-message"), "绑定成功")).contains("逾期未备案汇总");
+            assertThat(browser.driver.findElement(By.id("wechat-binding-code-box")).isDisplayed()).isFalse();
+            assertThat(browser.driver.findElement(By.id("wechat-binding-get-code")).isDisplayed()).isFalse();
+            assertThat(jdbc.queryForObject("SELECT oa_openid FROM staff_user WHERE username = ?", String.class, ADMIN)).isEqualTo(openid);
+            browser.screenshot("23-wechat-binding");
+
+            browser.click(By.id("wechat-unbind"));
+            browser.click(By.id("wechat-unbind-confirm"));
+            browser.waitForText(By.id("wechat-binding-status"), "未绑定");
+            browser.waitForText(By.id("wechat-binding-message"), "已解除绑定");
+            assertThat(browser.driver.findElement(By.id("wechat-binding-get-code")).isDisplayed()).isTrue();
+            assertThat(console.get(binding).get("bound")).isEqualTo(false);
+        } finally {
+            // the other tests expect the administrator without a WeChat
+            console.send("DELETE", binding);
+        }
     }
 
     /** The page at the hash has replaced "正在加载…" with its content, without an error. */
