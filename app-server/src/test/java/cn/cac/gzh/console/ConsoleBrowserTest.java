@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -628,7 +629,11 @@ class ConsoleBrowserTest {
     void theFilingDetailListsTheReviewResultNoticeWithItsChannelsAndWhetherItWasRead() {
         String name = marker("知") + "公众号";
         MiniApi.Session operator = api.loginWithConsent("browser-notice-" + UUID.randomUUID());
-        long filing = submittedFiling(name, operator.accessToken());
+        // opened a week ago: the opening-window rule's 7-day step is due today (see below)
+        LocalDate opened = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(7);
+        long filing = submittedFiling(name, operator.accessToken(), opened);
+        assertThat(console.get("/api/console/registry/" + filing).get("dueOn")).as("the 30-day rule, no campaign")
+                .isEqualTo(opened.plusDays(30).toString());
         Map<String, Object> template = ((List<Map<String, Object>>) console.get("/api/console/review/reason-templates").get("items")).get(0);
         assertThat(console.post("/api/console/review/filings/" + filing + "/reject",
                 Map.of("templateId", template.get("id"), "text", "请补充单位证明")).status()).isEqualTo(200);
@@ -652,6 +657,14 @@ class ConsoleBrowserTest {
         PushRecipientsFixture.read(api, operator, "备案被退回：" + name);
         browser.driver.navigate().refresh();
         assertThat(browser.waitForText(By.id("notice-history"), "已读")).doesNotContain("未读");
+
+        // the reminders run: the rejected filing of an account opened a week ago gets the 7-day step
+        // (sent now, or waiting for 08:00 in quiet hours), listed above the review result
+        assertThat(console.post("/api/console/admin/reminder-rules/run", Map.of()).status()).isEqualTo(200);
+        browser.driver.navigate().refresh();
+        String withReminder = browser.waitForText(By.id("notice-history"), "新开通账号30日内备案提醒");
+        assertThat(withReminder).contains("新开通公众号备案提醒", "已开通7天", "备案被退回：" + name);
+        assertThat(withReminder).containsAnyOf("已发出", "待发送");
         browser.screenshot("20-filing-notice-history");
 
         // a filing nothing was sent about
@@ -665,6 +678,22 @@ class ConsoleBrowserTest {
     @SuppressWarnings("unchecked")
     void anAdministratorEditsPreviewsAndSavesAReminderRuleThenRunsTheReminders() {
         String marker = marker("逾期");
+        Map<String, Object> original = ((List<Map<String, Object>>) console.get("/api/console/admin/reminder-rules").get("items"))
+                .stream().filter(rule -> "OVERDUE".equals(rule.get("code"))).findFirst().orElseThrow();
+        try {
+            editPreviewSaveAndRun(marker);
+        } finally {
+            // other tests (in this JVM's database) count on the rule as shipped
+            Map<String, Object> now = ((List<Map<String, Object>>) console.get("/api/console/admin/reminder-rules").get("items"))
+                    .stream().filter(rule -> "OVERDUE".equals(rule.get("code"))).findFirst().orElseThrow();
+            assertThat(console.put("/api/console/admin/reminder-rules/OVERDUE", Map.of("enabled", original.get("enabled"),
+                    "offsets", original.get("offsets"), "title", original.get("title"), "body", original.get("body"),
+                    "version", now.get("version"))).status()).isEqualTo(200);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void editPreviewSaveAndRun(String marker) {
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         browser.navigate("提醒规则");
         String page = browser.waitForText(By.id("view"), "逾期通知");
@@ -842,8 +871,15 @@ class ConsoleBrowserTest {
     }
 
     private long submittedFiling(String name, String operatorToken) {
+        return submittedFiling(name, operatorToken, null);
+    }
+
+    private long submittedFiling(String name, String operatorToken, LocalDate openedOn) {
         Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
         FilingForms.section(form, "account").put("name", name);
+        if (openedOn != null) {
+            FilingForms.section(form, "account").put("openedOn", openedOn.toString());
+        }
         var created = api.post("/api/mini/filings", operatorToken, form);
         new MaterialUploads(api).completeChecklist(operatorToken, created.id(), "UNIT");
         var submitted = api.post("/api/mini/filings/" + created.id() + "/submit", operatorToken, Map.of("version", created.version()));

@@ -32,6 +32,14 @@ class NoticeStore {
             rs.getString("rule_code"), rs.getLong("filing_id"), rs.getLong("operator_id"), rs.getString("title"),
             rs.getString("body"), rs.getObject("created_at", LocalDateTime.class));
 
+    private static final String DUE_COLUMNS = "SELECT id, kind, rule_code, filing_id, operator_id, title, body, created_at FROM filing_notice ";
+    private static final String STORED_COLUMNS = """
+            SELECT id, kind, rule_code, step, title, body, status, created_at, send_at, sent_at, cancelled_at FROM filing_notice""";
+    private static final RowMapper<Stored> STORED = (rs, row) -> new Stored(rs.getLong("id"), rs.getString("kind"),
+            rs.getString("rule_code"), (Integer) rs.getObject("step"), rs.getString("title"), rs.getString("body"),
+            rs.getString("status"), rs.getObject("created_at", LocalDateTime.class), rs.getObject("send_at", LocalDateTime.class),
+            rs.getObject("sent_at", LocalDateTime.class), rs.getObject("cancelled_at", LocalDateTime.class));
+
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
@@ -65,23 +73,20 @@ class NoticeStore {
 
     /** The notice of a state change while it is still waiting to be sent. */
     Optional<Due> reviewResult(long transitionId) {
-        return sql.sql("""
-                SELECT id, kind, rule_code, filing_id, operator_id, title, body, created_at FROM filing_notice
+        return sql.sql(DUE_COLUMNS + """
                 WHERE transition_id = ? AND status = 'PENDING'""").param(transitionId).query(DUE).optional();
     }
 
     /** The same for a state change published before transition ids existed, keyed by its day. */
     Optional<Due> reviewResultOfDay(String result, long filingId, LocalDate day) {
-        return sql.sql("""
-                SELECT id, kind, rule_code, filing_id, operator_id, title, body, created_at FROM filing_notice
+        return sql.sql(DUE_COLUMNS + """
                 WHERE rule_code = ? AND filing_id = ? AND occasion = ? AND step = 0 AND status = 'PENDING'""")
                 .params(result, filingId, day).query(DUE).optional();
     }
 
     /** Locks pending notices that may be sent now; rows another instance holds are skipped. */
     List<Due> claimDue(LocalDateTime now, int limit) {
-        return sql.sql("""
-                SELECT id, kind, rule_code, filing_id, operator_id, title, body, created_at FROM filing_notice
+        return sql.sql(DUE_COLUMNS + """
                 WHERE status = 'PENDING' AND send_at <= ? ORDER BY send_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(now, limit).query(DUE).list();
     }
@@ -113,24 +118,14 @@ class NoticeStore {
 
     /** A filing's notices, newest first. */
     List<Stored> history(long filingId) {
-        return sql.sql("""
-                SELECT id, kind, rule_code, step, title, body, status, created_at, send_at, sent_at, cancelled_at
-                FROM filing_notice WHERE filing_id = ? ORDER BY id DESC LIMIT 200""").param(filingId)
-                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("kind"), rs.getString("rule_code"),
-                        (Integer) rs.getObject("step"), rs.getString("title"), rs.getString("body"), rs.getString("status"),
-                        rs.getObject("created_at", LocalDateTime.class), rs.getObject("send_at", LocalDateTime.class),
-                        rs.getObject("sent_at", LocalDateTime.class), rs.getObject("cancelled_at", LocalDateTime.class)))
+        return sql.sql(STORED_COLUMNS + " WHERE filing_id = ? ORDER BY id DESC LIMIT 200").param(filingId)
+                .query(STORED)
                 .list();
     }
 
     Optional<Stored> find(long id) {
-        return sql.sql("""
-                SELECT id, kind, rule_code, step, title, body, status, created_at, send_at, sent_at, cancelled_at
-                FROM filing_notice WHERE id = ?""").param(id)
-                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("kind"), rs.getString("rule_code"),
-                        (Integer) rs.getObject("step"), rs.getString("title"), rs.getString("body"), rs.getString("status"),
-                        rs.getObject("created_at", LocalDateTime.class), rs.getObject("send_at", LocalDateTime.class),
-                        rs.getObject("sent_at", LocalDateTime.class), rs.getObject("cancelled_at", LocalDateTime.class)))
+        return sql.sql(STORED_COLUMNS + " WHERE id = ?").param(id)
+                .query(STORED)
                 .optional();
     }
 }
