@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.cac.testsupport.ConsoleClient;
@@ -482,7 +483,9 @@ class ConsoleBrowserTest {
             String list = browser.waitForText(By.id("push-recipients"), "已读");
             assertThat(list).contains("#" + recipients.follower.operatorId(), "#" + recipients.refusing.operatorId(), "未读");
             browser.click(By.id("recipients-unread"));
-            browser.until(d -> !d.findElement(By.id("push-recipients")).getText().contains("#" + recipients.follower.operatorId()));
+            // "#1" must not match "#111": the operator number as a whole
+            Pattern followerNumber = Pattern.compile("#" + recipients.follower.operatorId() + "(?!\\d)");
+            browser.until(d -> !followerNumber.matcher(d.findElement(By.id("push-recipients")).getText()).find());
             assertThat(browser.waitForText(By.id("push-recipients"), "未读")).contains("#" + recipients.refusing.operatorId());
             browser.screenshot("17-push-read");
             browser.click(By.id("push-unread-export"));
