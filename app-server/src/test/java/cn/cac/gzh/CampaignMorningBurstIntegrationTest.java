@@ -1,11 +1,13 @@
 package cn.cac.gzh;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,9 +30,11 @@ import cn.cac.testsupport.WechatSimulatorClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The morning a campaign opens and the office posts the mini-program in its WeChat group: many
@@ -44,6 +48,10 @@ class CampaignMorningBurstIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    /** The event listeners' threads (common.EventListenerExecution). */
+    @Autowired
+    @Qualifier("taskExecutor")
+    ThreadPoolTaskExecutor listenerPool;
     @Value("${wechat.api-base-url}")
     String wechatBaseUrl;
 
@@ -108,6 +116,7 @@ class CampaignMorningBurstIntegrationTest {
                 .as("six items plus two licence replacements per filing").isEqualTo(50 * 8);
 
         // fifty reviewers' clicks at once: every filing approved, fifty distinct consecutive numbers
+        long listenedBefore = listenerPool.getThreadPoolExecutor().getCompletedTaskCount();
         ConsoleClient admin = new ConsoleClient(port);
         assertThat(admin.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
         List<ConsoleClient.Answer> approvals = Burst.values(Burst.of(50, i ->
@@ -119,6 +128,13 @@ class CampaignMorningBurstIntegrationTest {
                 .map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted().toList();
         assertThat(sequence).doesNotHaveDuplicates();
         assertThat(sequence.get(49) - sequence.get(0)).as("consecutive numbers").isEqualTo(49);
+
+        // every approval's notice, from listeners on the bounded pool (not a new thread per event)
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM filing_notice WHERE kind = 'REVIEW_RESULT' AND filing_id IN (" + ids + ")", Integer.class) == 50);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listenerPool.getThreadPoolExecutor().getCompletedTaskCount()
+                - listenedBefore >= 50);
+        assertThat(listenerPool.getMaxPoolSize()).isEqualTo(4);
     }
 
     @Test
