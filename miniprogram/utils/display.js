@@ -15,6 +15,18 @@ const ACTOR_LABELS = {
   SYSTEM: '系统',
 };
 
+/** Where an inbox item comes from. */
+const SOURCE_LABELS = {
+  POLICY: '政策通知',
+  POLICY_TEST: '测试消息',
+  REMINDER: '提醒',
+  REVIEW_RESULT: '审核结果',
+};
+
+function sourceLabel(sourceType) {
+  return SOURCE_LABELS[sourceType] || '消息';
+}
+
 /** "2026-03-02T09:15:30+08:00" → "2026-03-02 09:15" (the server already answers Beijing time). */
 function time(value) {
   if (!value) return '';
@@ -51,4 +63,4 @@ function transitionLabel(from, to, actorType) {
   return statusLabel(to);
 }
 
-module.exports = { STATUS_LABELS, ACTOR_LABELS, time, size, statusLabel, actorLabel, transitionLabel };
+module.exports = { STATUS_LABELS, ACTOR_LABELS, SOURCE_LABELS, sourceLabel, time, size, statusLabel, actorLabel, transitionLabel };
