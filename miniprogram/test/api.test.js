@@ -72,3 +72,21 @@ describe('the API client', () => {
     expect(env.baseUrl()).toBe(env.BASE_URLS.develop);
   });
 });
+
+describe('files', () => {
+  test('a download refreshes an expired token once and resolves with the file', async () => {
+    session.save({ accessToken: 'old', refreshToken: 'refresh-0', operatorId: 7 });
+    wx.__server.on('POST', '/api/mini/auth/refresh', () => tokens(4))
+      .on('DOWNLOAD', /form\.pdf$/, (req) => (req.header.Authorization === 'Bearer access-4'
+        ? { statusCode: 200, tempFilePath: '/tmp/form.pdf' }
+        : { statusCode: 401 }));
+    await expect(api.download('/api/mini/filings/3/form.pdf')).resolves.toBe('/tmp/form.pdf');
+  });
+
+  test('the bucket\'s refusal keeps its S3 code', async () => {
+    wx.__server.on('UPLOAD', /bucket/, () => ({ statusCode: 400,
+      data: '<?xml version="1.0"?><Error><Code>EntityTooLarge</Code><Message>too large</Message></Error>' }));
+    const error = await api.uploadToStorage({ url: 'http://s3/bucket', fields: { key: 'k' } }, '/tmp/a.jpg').catch((e) => e);
+    expect(error).toMatchObject({ code: 'UPLOAD_FAILED', status: 400, storageCode: 'EntityTooLarge' });
+  });
+});

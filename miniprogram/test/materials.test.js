@@ -136,7 +136,7 @@ describe('备案材料', () => {
     wx.__server.on('POST', BASE + '/uploads', () => ({ statusCode: 201, data: ticket('t3') }))
       .on('UPLOAD', /files\.example/, () => ({ statusCode: 400, data: '<Error><Code>EntityTooLarge</Code></Error>' }));
     await page.choosePhoto(tap('LICENCE'));
-    expect(textOf(page)).toContain('文件未被接收：大小超过 10 MB 或格式不符，请重新选择文件');
+    expect(textOf(page)).toContain('文件超过大小限制，请压缩或重新选择后上传');
     expect(page.data.items[0].error.retryable).toBe(false);
     expect(requests('POST', /\/confirm$/)).toHaveLength(0);
   });

@@ -119,17 +119,29 @@ function request(method, path, data, options) {
   });
 }
 
-/** A file from the API (the printable form): downloaded with the token, then opened. */
-function download(path) {
-  return ensureSession().then((s) => new Promise((resolve, reject) => {
+function rawDownload(path, token) {
+  return new Promise((resolve, reject) => {
     wx.downloadFile({
       url: url(path),
-      header: { Authorization: 'Bearer ' + s.accessToken },
+      header: { Authorization: 'Bearer ' + token },
       timeout: 60000,
-      success: (res) => (res.statusCode === 200 ? resolve(res.tempFilePath) : reject(errors.fromResponse(res.statusCode, null))),
+      success: (res) => resolve(res),
       fail: (failure) => reject(errors.fromFailure(failure)),
     });
-  }));
+  });
+}
+
+/**
+ * A file from the API (the printable form, a material): downloaded with the token (refreshed once on
+ * 401, like request), resolves with the temporary file's path.
+ */
+function download(path) {
+  return ensureSession().then((s) => rawDownload(path, s.accessToken))
+    .then((res) => (res.statusCode === 401 ? refresh().then((s) => rawDownload(path, s.accessToken)) : res))
+    .then((res) => {
+      if (res.statusCode === 200) return res.tempFilePath;
+      throw errors.fromResponse(res.statusCode, null);
+    });
 }
 
 /**
@@ -144,9 +156,17 @@ function uploadToStorage(ticket, filePath, onProgress) {
       name: 'file',
       formData: ticket.fields,
       timeout: 120000,
-      success: (res) => (res.statusCode >= 200 && res.statusCode < 300
-        ? resolve(res)
-        : reject(new errors.ApiError('UPLOAD_FAILED', '上传失败，请重试', res.statusCode))),
+      success: (res) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          resolve(res);
+          return;
+        }
+        const error = new errors.ApiError('UPLOAD_FAILED', '上传失败，请重试', res.statusCode);
+        // the bucket answers S3's XML error: <Code>EntityTooLarge</Code>, AccessDenied …
+        const code = typeof res.data === 'string' && res.data.match(/<Code>([^<]+)<\/Code>/);
+        error.storageCode = code ? code[1] : null;
+        reject(error);
+      },
       fail: (failure) => reject(errors.fromFailure(failure)),
     });
     if (task && onProgress) task.onProgressUpdate((p) => onProgress(p.progress));

@@ -23,6 +23,7 @@ const MESSAGES = {
   PRIVACY: '需要您同意隐私保护指引后才能选择照片或文件',
   STORAGE_REJECTED: '文件未被接收：大小超过 10 MB 或格式不符，请重新选择文件',
   STORAGE_DENIED: '文件类型与所选不一致，请重新选择文件',
+  STORAGE_TOO_LARGE: '文件超过大小限制，请压缩或重新选择后上传',
   TICKET_EXPIRED: '上传凭证已过期，请点击重试',
   STORAGE_DOWN: '文件服务暂时不可用，请稍后重试',
 };
@@ -113,12 +114,15 @@ function storageError(code, message, status, retryable) {
 }
 
 /**
- * api.uploadToStorage with the bucket's refusals told apart by status: 400 (EntityTooLarge,
- * EntityTooSmall) and 403 (AccessDenied: another content type, or the policy expired).
+ * api.uploadToStorage with the bucket's refusals told apart by its S3 code where it gave one
+ * (EntityTooLarge, EntityTooSmall), otherwise by status: 400, 403 (AccessDenied: another content
+ * type, or the policy expired).
  */
 function toStorage(ticket, filePath, onProgress) {
   return api.uploadToStorage(ticket, filePath, onProgress).catch((error) => {
     if (error.code !== 'UPLOAD_FAILED') throw error;
+    if (error.storageCode === 'EntityTooLarge') throw storageError('FILE_TOO_LARGE', MESSAGES.STORAGE_TOO_LARGE, 400, false);
+    if (error.storageCode === 'EntityTooSmall') throw storageError('FILE_EMPTY', MESSAGES.EMPTY, 400, false);
     if (error.status === 403 && expired(ticket)) throw storageError('UPLOAD_TICKET_EXPIRED', MESSAGES.TICKET_EXPIRED, 403, true);
     if (error.status === 400) throw storageError('STORAGE_REJECTED', MESSAGES.STORAGE_REJECTED, 400, false);
     if (error.status === 403) throw storageError('STORAGE_DENIED', MESSAGES.STORAGE_DENIED, 403, false);
