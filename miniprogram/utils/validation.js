@@ -36,7 +36,7 @@ function calendarDate(year, month, day) {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   if (day > days) return null;
-  return String(year).padStart(4, '0') + '-' + pad(month) + '-' + pad(day);
+  return ('000' + year).slice(-4) + '-' + pad(month) + '-' + pad(day);
 }
 
 /** GB 11643 check character of the first 17 digits. */
