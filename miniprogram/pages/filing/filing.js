@@ -27,10 +27,6 @@ function facts(filing) {
   return rows.filter((r) => r.value);
 }
 
-function base() {
-  return '/api/mini/filings/';
-}
-
 Page({
   data: {
     id: null, loading: true, error: null, filing: null, facts: [], actions: {},
@@ -50,7 +46,7 @@ Page({
 
   load() {
     this.setData({ loading: !this.data.filing, error: null });
-    return api.get(base() + this.data.id)
+    return api.get('/api/mini/filings/' + this.data.id)
       .then((filing) => this.show(filing))
       .catch((error) => {
         this.setData({ loading: false });
@@ -107,7 +103,7 @@ Page({
   submit() {
     if (this.data.busy) return Promise.resolve();
     this.setData({ busy: true, message: '', missing: [], conflict: false });
-    return api.post(base() + this.data.id + '/submit', { version: this.data.filing.version })
+    return api.post('/api/mini/filings/' + this.data.id + '/submit', { version: this.data.filing.version })
       .then((filing) => {
         this.setData({ busy: false, message: '已提交，请等待审核' });
         this.show(filing);
@@ -146,7 +142,7 @@ Page({
       return Promise.resolve();
     }
     this.setData({ busy: true, message: '', missing: [] });
-    return api.post(base() + this.data.id + '/revoke', { version: this.data.filing.version, reason })
+    return api.post('/api/mini/filings/' + this.data.id + '/revoke', { version: this.data.filing.version, reason })
       .then((filing) => {
         this.setData({ busy: false, revoking: false, message: '已撤销' });
         this.show(filing);
@@ -158,7 +154,7 @@ Page({
     if (this.data.busy) return Promise.resolve();
     this.setData({ busy: true, message: '' });
     wx.showLoading({ title: '正在生成登记表' });
-    return api.download(base() + this.data.id + '/form.pdf')
+    return api.download('/api/mini/filings/' + this.data.id + '/form.pdf')
       .then((filePath) => new Promise((resolve, reject) => {
         wx.openDocument({
           filePath,
