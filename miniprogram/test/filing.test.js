@@ -84,8 +84,20 @@ describe('备案详情', () => {
       sent = req.data;
       return ok(filing({ status: 'SUBMITTED', statusLabel: '待审核', version: 4, overdue: false }));
     });
+    const order = [];
+    const request = wx.requestSubscribeMessage;
+    wx.requestSubscribeMessage = jest.fn((options) => {
+      order.push('dialog');
+      return request(options);
+    });
+    const post = wx.request;
+    wx.request = (options) => {
+      if (/submit$/.test(options.url)) order.push('submit');
+      return post(options);
+    };
     await page.submit();
     await settle();
+    expect(order).toEqual(['dialog', 'submit']);
     expect(sent).toEqual({ version: 3 });
     expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1);
     expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tmpl-review']);
@@ -93,7 +105,7 @@ describe('备案详情', () => {
     expect(buttons(page)).not.toContain('提交');
   });
 
-  test('a submission refused as incomplete lists every missing field and material, and asks for nothing', async () => {
+  test('a submission refused as incomplete lists every missing field and material (the dialog came first, in the tap)', async () => {
     const page = await open(filing());
     subscriptions({ REVIEW_RESULT: 'tmpl-review' });
     wx.__server.on('POST', '/api/mini/filings/1/submit', () => error(400, 'FILING_INCOMPLETE', '登记备案表尚未填写完整', [
@@ -105,7 +117,8 @@ describe('备案详情', () => {
     expect(text).toContain('登记备案表尚未填写完整');
     expect(text).toContain('管理员职务：提交前必须填写');
     expect(text).toContain('请上传：身份证复印件');
-    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
+    // WeChat shows the subscribe dialog only straight from a tap, so it is asked before the answer is known
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1);
   });
 
   test('打印登记表 downloads the form with the token and opens it as a PDF', async () => {

@@ -35,6 +35,7 @@ Page({
 
   onLoad(query) {
     this.setData({ id: query && query.id });
+    subscribe.preload();
     this.loaded = this.load();
   },
 
@@ -100,15 +101,17 @@ Page({
     wx.navigateTo({ url: '/pages/form/form?id=' + this.data.id + '&mode=change' });
   },
 
+  /** 提交: WeChat's subscribe dialog for the review result comes first, in the same tap (it refuses otherwise). */
   submit() {
     if (this.data.busy) return Promise.resolve();
     this.setData({ busy: true, message: '', missing: [], conflict: false });
-    return api.post('/api/mini/filings/' + this.data.id + '/submit', { version: this.data.filing.version })
+    const asked = subscribe.ask(['REVIEW_RESULT']);
+    return asked.then(() => api.post('/api/mini/filings/' + this.data.id + '/submit', { version: this.data.filing.version }))
       .then((filing) => {
         this.setData({ busy: false, message: '已提交，请等待审核' });
         this.show(filing);
         wx.showToast({ title: '已提交', icon: 'success' });
-        return subscribe.ask(['REVIEW_RESULT']);
+        return filing;
       })
       .catch((error) => this.fail(error));
   },

@@ -103,6 +103,7 @@ Page({
   onLoad(query) {
     const q = query || {};
     this.maskedIds = {};
+    subscribe.preload();
     if (q.id) {
       this.setData({ id: q.id, mode: q.mode === 'change' ? 'change' : 'edit' });
       this.loaded = this.load();
@@ -325,12 +326,15 @@ Page({
       return Promise.resolve();
     }
     const form = this.payload();
-    const base = '/api/mini/filings';
     let request;
-    if (this.data.mode === 'new') request = api.post(base, form);
-    else if (this.data.mode === 'edit') request = api.put(base + '/' + this.data.id, { version: this.data.version, form });
-    else request = api.post(base + '/' + this.data.id + '/change-request', { version: this.data.version, form });
     this.setData({ saving: true, formError: '', problems: [], conflict: false });
+    if (this.data.mode === 'new') request = api.post('/api/mini/filings', form);
+    else if (this.data.mode === 'edit') request = api.put('/api/mini/filings/' + this.data.id, { version: this.data.version, form });
+    else {
+      // a change request is submitted: the review-result dialog first, in the same tap (WeChat refuses it later)
+      request = subscribe.ask(['REVIEW_RESULT']).then(() => api.post('/api/mini/filings/' + this.data.id + '/change-request',
+        { version: this.data.version, form }));
+    }
     return request.then((filing) => this.saved(filing)).catch((error) => this.failed(error));
   },
 
@@ -343,7 +347,8 @@ Page({
     }
     if (this.data.mode === 'change') {
       wx.showToast({ title: '变更已提交', icon: 'success' });
-      return subscribe.ask(['REVIEW_RESULT']).then(() => wx.navigateBack());
+      wx.navigateBack();
+      return null;
     }
     wx.showToast({ title: '已保存', icon: 'success' });
     wx.navigateBack();

@@ -26,6 +26,7 @@ Page({
   },
 
   onShow() {
+    subscribe.preload();
     return this.load();
   },
 

@@ -39,6 +39,7 @@ Page({
   data: { filingId: null, loading: true, error: null, notices: [], deadline: null },
 
   onLoad(query) {
+    subscribe.preload();
     this.setData({ filingId: query && query.id });
     return this.load();
   },
