@@ -6,15 +6,20 @@ import java.time.Instant;
 
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.material.MaterialAccess;
 import cn.cac.gzh.material.MaterialProperties;
 import cn.cac.gzh.storage.ObjectStorage;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Staff see materials only through short-lived presigned links, and each link is written to the audit log first. */
+/**
+ * Staff see materials only through short-lived presigned links, and each link is written to the audit log first:
+ * one short transaction reads the file (it must not have been purged) and records the audit entry, then the link
+ * is signed outside any transaction (the bucket is a remote service, docs/concurrency.md rule 3). A link is handed
+ * out only after its audit entry committed.
+ */
 @Service
 class StaffDownloads implements MaterialAccess {
 
@@ -22,13 +27,16 @@ class StaffDownloads implements MaterialAccess {
     private final ObjectStorage storage;
     private final AuditTrail audit;
     private final MaterialProperties properties;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
-    StaffDownloads(MaterialMapper mapper, ObjectStorage storage, AuditTrail audit, MaterialProperties properties, Clock clock) {
+    StaffDownloads(MaterialMapper mapper, ObjectStorage storage, AuditTrail audit, MaterialProperties properties,
+            RetryingTransactions transactions, Clock clock) {
         this.mapper = mapper;
         this.storage = storage;
         this.audit = audit;
         this.properties = properties;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -38,15 +46,20 @@ class StaffDownloads implements MaterialAccess {
     }
 
     @Override
-    @Transactional
     public StaffDownload issueStaffDownload(long materialId, long staffId, String clientIp, Duration validity) {
-        MaterialMapper.StoredFile file = mapper.file(materialId);
-        if (file == null || file.purgedAt() != null) {
-            throw ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在或已按规定删除");
-        }
         Duration ttl = validity.compareTo(properties.staffDownloadTtl()) > 0 ? properties.staffDownloadTtl() : validity;
-        audit.record(new AuditEntry("STAFF", staffId, "MATERIAL_DOWNLOAD_LINK", "MATERIAL_FILE", String.valueOf(materialId),
-                "filing=" + file.filingId() + " type=" + file.materialType() + " ttl=" + ttl.toSeconds() + "s", clientIp));
+        // no remote call in here: the work is retried whole on a transient failure
+        MaterialMapper.StoredFile file = transactions.execute("staffDownload", () -> {
+            MaterialMapper.StoredFile found = mapper.file(materialId);
+            if (found == null || found.purgedAt() != null) {
+                throw ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在或已按规定删除");
+            }
+            audit.record(new AuditEntry("STAFF", staffId, "MATERIAL_DOWNLOAD_LINK", "MATERIAL_FILE",
+                    String.valueOf(materialId),
+                    "filing=" + found.filingId() + " type=" + found.materialType() + " ttl=" + ttl.toSeconds() + "s",
+                    clientIp));
+            return found;
+        });
         String url = storage.presignedGet(file.objectKey(), ttl);
         return new StaffDownload(url, Instant.now(clock).plus(ttl));
     }
