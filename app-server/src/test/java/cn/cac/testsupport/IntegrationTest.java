@@ -9,6 +9,8 @@ import java.lang.annotation.Target;
 import cn.cac.devservices.DevServicesInitializer;
 import cn.cac.devservices.WechatSimulator;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -19,6 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
  * is rebuilt from the migrations when the context starts. The WeChat identity is the simulator's,
  * whatever the shell exports (local mode would use a {@code WECHAT_MP_TOKEN} given there), because
  * tests sign and check with the simulator's token, key and app ids.
+ * <p>
+ * Every context runs with the {@link RemoteCallGuard}: a call to WeChat or the bucket inside a database
+ * transaction fails the call and the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,7 +45,8 @@ import org.springframework.test.context.ContextConfiguration;
                 // the delivery pipeline at test speed: quick polls, short back-off and leases
                 "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)
-@Import({TestDatabaseReset.class, PublishedEventLog.class})
+@Import({TestDatabaseReset.class, PublishedEventLog.class, RemoteCallGuard.class})
+@ExtendWith(RemoteCallGuard.Check.class)
 public @interface IntegrationTest {
 
     /** The first administrator ({@code admin}) of every test context. */
