@@ -15,7 +15,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -120,13 +119,12 @@ public class RemoteCallGuard {
         }
     }
 
-    /** Fails the test (or the class, for violations outside a test) that recorded a violation. */
-    public static class Check implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
-
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            clear();
-        }
+    /**
+     * Fails the test (or the class, for violations outside a test) after which a violation was recorded. Nothing is
+     * cleared before a class starts: a late violation of a background thread fails the next test rather than
+     * being lost.
+     */
+    public static class Check implements AfterEachCallback, AfterAllCallback {
 
         @Override
         public void afterEach(ExtensionContext context) {
