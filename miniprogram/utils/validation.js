@@ -6,9 +6,12 @@
 
 // ---- identifiers ----------------------------------------------------------------------------------
 
-/** Province-level codes of GB/T 2260 the server accepts (incl. Taiwan 71, Hong Kong 81, Macao 82). */
-const PROVINCE_CODES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
+/** Mainland province-level codes of GB/T 2260 (also the issuing office of a foreigner's permanent residence ID). */
+const MAINLAND_PROVINCE_CODES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
+/** First two digits the server accepts (ResidentIdNumbers): mainland, Taiwan's legacy 71, and the residence
+ * permits of Hong Kong (81), Macao (82) and Taiwan (83) residents. */
+const PROVINCE_CODES = MAINLAND_PROVINCE_CODES.concat(['71', '81', '82', '83']);
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_DATE = '1850-01-01';
@@ -49,7 +52,11 @@ function residentIdCheckChar(first17) {
 /** VALID, FORMAT, PROVINCE, BIRTH_DATE or CHECKSUM, in the server's order (ResidentIdNumbers.validate). */
 function residentIdResult(value, today) {
   if (typeof value !== 'string' || !/^[0-9]{17}[0-9Xx]$/.test(value)) return 'FORMAT';
-  if (PROVINCE_CODES.indexOf(value.substring(0, 2)) < 0) return 'PROVINCE';
+  // a foreigner's permanent residence ID (2023): 9, the issuing province, a nationality code, then as above
+  const knownAddress = value.charAt(0) === '9'
+    ? MAINLAND_PROVINCE_CODES.indexOf(value.substring(1, 3)) >= 0
+    : PROVINCE_CODES.indexOf(value.substring(0, 2)) >= 0;
+  if (!knownAddress) return 'PROVINCE';
   const birth = calendarDate(Number(value.substring(6, 10)), Number(value.substring(10, 12)), Number(value.substring(12, 14)));
   if (!birth || birth < EARLIEST_BIRTH_DATE || birth > (today || todayInBeijing())) return 'BIRTH_DATE';
   if (value.charAt(17).toUpperCase() !== residentIdCheckChar(value.substring(0, 17))) return 'CHECKSUM';

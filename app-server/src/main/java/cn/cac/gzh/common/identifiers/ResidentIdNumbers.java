@@ -9,6 +9,18 @@ import java.util.Set;
 /**
  * Resident identity card numbers (公民身份号码) as defined by GB 11643-1999: a six-digit address code,
  * an eight-digit birth date, a three-digit sequence number and a check character (a digit or X).
+ * <p>
+ * Accepted are all 18-character numbers that mainland authorities issue in this format:
+ * <ul>
+ * <li>citizens' numbers, whose first two digits are a province-level code of GB/T 2260 (including the legacy
+ * Taiwan code 71);</li>
+ * <li>residence permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证), address codes 810000,
+ * 820000 and 830000;</li>
+ * <li>foreigners' permanent residence ID cards of 2023 (外国人永久居留身份证): a 9, the two-digit province code
+ * of the issuing office, a three-digit nationality code, then birth date, sequence and check character
+ * exactly as above.</li>
+ * </ul>
+ * The check character is GB 11643's MOD 11-2 for all of them.
  */
 public final class ResidentIdNumbers {
 
@@ -29,15 +41,29 @@ public final class ResidentIdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
 
-    /** Province-level codes of GB/T 2260, including Taiwan (71), Hong Kong (81) and Macao (82). */
-    private static final Set<String> PROVINCE_CODES = Set.of(
+    /** Mainland province-level codes of GB/T 2260 (the offices that issue foreigners' permanent residence IDs). */
+    private static final Set<String> MAINLAND_PROVINCE_CODES = Set.of(
             "11", "12", "13", "14", "15",
             "21", "22", "23",
             "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46",
             "50", "51", "52", "53", "54",
-            "61", "62", "63", "64", "65",
-            "71", "81", "82");
+            "61", "62", "63", "64", "65");
+
+    /**
+     * First two digits of every accepted number that is not a foreigner's: mainland provinces, Taiwan's legacy
+     * code 71, and the residence permits of Hong Kong (81), Macao (82) and Taiwan (83) residents.
+     */
+    private static final Set<String> PROVINCE_CODES;
+
+    static {
+        var codes = new java.util.HashSet<>(MAINLAND_PROVINCE_CODES);
+        codes.addAll(Set.of("71", "81", "82", "83"));
+        PROVINCE_CODES = Set.copyOf(codes);
+    }
+
+    /** The first digit of a foreigner's permanent residence ID (2023); citizens' numbers start with 1 to 8. */
+    private static final char FOREIGNER_MARK = '9';
 
     private ResidentIdNumbers() {
     }
@@ -55,7 +81,7 @@ public final class ResidentIdNumbers {
         if (!hasValidFormat(value)) {
             return Result.FORMAT;
         }
-        if (!PROVINCE_CODES.contains(value.substring(0, 2))) {
+        if (!hasKnownAddressCode(value)) {
             return Result.PROVINCE;
         }
         Optional<LocalDate> birthDate = calendarDate(value);
@@ -94,6 +120,13 @@ public final class ResidentIdNumbers {
             sum += (first17Digits.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK_CHARS.charAt(sum % 11);
+    }
+
+    private static boolean hasKnownAddressCode(String wellFormed) {
+        if (wellFormed.charAt(0) == FOREIGNER_MARK) {
+            return MAINLAND_PROVINCE_CODES.contains(wellFormed.substring(1, 3));
+        }
+        return PROVINCE_CODES.contains(wellFormed.substring(0, 2));
     }
 
     private static boolean hasValidFormat(String value) {

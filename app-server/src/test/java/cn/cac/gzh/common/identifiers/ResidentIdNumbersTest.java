@@ -34,6 +34,9 @@ class ResidentIdNumbersTest {
                 "710000198001010045", // Taiwan
                 "810000199912310055", // Hong Kong
                 "820000200101010064", // Macao
+                "830000198506150024", // residence permit of a Taiwan resident
+                "830000200101010066", // residence permit of a Taiwan resident
+                "931840198506150015", // foreigner's permanent residence ID (2023), issued in Shanghai
                 "650102198511110072",
                 "540102197007070083");
     }
@@ -70,7 +73,12 @@ class ResidentIdNumbersTest {
             990102199003071233    | PROVINCE
             000102199003071234    | PROVINCE
             160102199003071239    | PROVINCE
-            830000199003071230    | PROVINCE
+            840000199003071232    | PROVINCE
+            860000199003071236    | PROVINCE
+            983840198506150016    | PROVINCE
+            971840198506150012    | PROVINCE
+            830000198506150025    | CHECKSUM
+            931840198506150016    | CHECKSUM
             110105199002301231    | BIRTH_DATE
             110105190013011239    | BIRTH_DATE
             110105199001001237    | BIRTH_DATE
