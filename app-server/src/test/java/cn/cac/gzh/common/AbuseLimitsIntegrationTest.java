@@ -157,13 +157,15 @@ class AbuseLimitsIntegrationTest {
     }
 
     private HttpResponse<String> consoleLogin(String client, String username, String password) throws Exception {
-        HttpClient own = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
-        HttpResponse<String> csrf = own.send(HttpRequest.newBuilder(uri("/api/console/auth/csrf")).header("X-Forwarded-For", client)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> token = JSON.readValue(csrf.body(), Map.class);
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient own = HttpClient.newBuilder().cookieHandler(cookies).build();
+        own.send(HttpRequest.newBuilder(uri("/api/console/auth/csrf")).header("X-Forwarded-For", client).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        // the SPA sends the XSRF-TOKEN cookie's value back as X-XSRF-TOKEN
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
         return own.send(HttpRequest.newBuilder(uri("/api/console/auth/login")).header("X-Forwarded-For", client)
-                .header("Content-Type", "application/json").header((String) token.get("headerName"), (String) token.get("token"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username, "password", password))))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
