@@ -119,6 +119,7 @@ function exportJob(job, ctx) {
     try {
       const current = await Api.get('/api/console/admin/exports/' + job.id);
       update(current);
+      // a finished or failed job is not asked again
       if (current.status === 'RUNNING') setTimeout(poll, 700);
     } catch (error) {
       clear(detail).appendChild(Ui.message('error', error.message));

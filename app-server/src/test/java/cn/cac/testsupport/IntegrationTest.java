@@ -42,6 +42,8 @@ import org.springframework.test.context.ContextConfiguration;
                 "delivery.templates.DIGEST.template.template-id=" + WechatSimulator.DIGEST_TEMPLATE_ID,
                 // reminder jobs are driven by the tests that are about them (ReminderScheduleIntegrationTest runs the timers)
                 "reminder.jobs-enabled=false",
+                // abuse limits count per test context (runs sharing one Redis do not share buckets)
+                "rate-limit.key-prefix=test:${random.uuid}:",
                 // the delivery pipeline at test speed: quick polls, short back-off and leases
                 "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)

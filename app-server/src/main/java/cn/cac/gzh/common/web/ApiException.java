@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<ApiError.FieldProblem> fieldErrors;
+    private long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message, List<ApiError.FieldProblem> fieldErrors) {
         super(message);
@@ -43,6 +44,25 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unavailable(String code, String message) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+    }
+
+    /** Too many requests ({@code 429 RATE_LIMITED}), to be tried again after {@code seconds}. */
+    public static ApiException rateLimited(long seconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, RATE_LIMITED_MESSAGE).retryAfter(seconds);
+    }
+
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String RATE_LIMITED_MESSAGE = "请求过于频繁，请稍后再试";
+
+    /** Adds a {@code Retry-After} header (seconds) to the answer. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds, 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

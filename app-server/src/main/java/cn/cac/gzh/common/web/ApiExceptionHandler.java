@@ -35,7 +35,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toBody());
+        var answer = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return answer.body(e.toBody());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -58,6 +62,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimitFilter.PayloadTooLargeException) {
+                return status(HttpStatus.CONTENT_TOO_LARGE, RequestLimitFilter.TOO_LARGE);
+            }
+        }
         return status(HttpStatus.BAD_REQUEST, new ApiError("MALFORMED_REQUEST", "请求体格式错误，应为有效的 JSON"));
     }
 

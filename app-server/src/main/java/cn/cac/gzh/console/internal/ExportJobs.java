@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -47,6 +48,7 @@ class ExportJobs {
             LocalDateTime finishedAt) {
     }
 
+    static final String BUSY = "当前导出任务较多，请稍后再试";
     private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
     private static final int BATCH = 1000;
     private static final List<String> HEADERS = List.of("备案编号", "状态", "公众号名称", "微信号", "原始ID", "帐号类型",
@@ -60,9 +62,11 @@ class ExportJobs {
     private final AuditTrail audit;
     private final Executor executor;
     private final Clock clock;
+    private final ExportHeartbeats heartbeats;
 
     ExportJobs(JdbcClient jdbc, FilingExport source, ObjectStorage storage, AuditTrail audit,
-            @Qualifier("exportExecutor") Executor executor, Clock clock) {
+            @Qualifier("exportExecutor") Executor executor, Clock clock, ExportHeartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.jdbc = jdbc;
         this.source = source;
         this.storage = storage;
@@ -79,15 +83,22 @@ class ExportJobs {
                 + Times.display(now).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
         jdbc.sql("""
                 INSERT INTO export_job (id, kind, requested_by, full_id_numbers, filter_text, filter_status, filter_township,
-                                        status, file_name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                                        status, owner, updated_at, file_name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)
                 """).params(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
-                fileName, now).update();
+                heartbeats.owner(), now, fileName, now).update();
         audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
                 "EXPORT_JOB", id, "kind=" + kind, clientIp));
         RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
                 kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, 1, 1);
-        executor.execute(() -> run(id, kind, filter, fullIdNumbers));
+        try {
+            executor.execute(() -> run(id, kind, filter, fullIdNumbers));
+        } catch (TaskRejectedException e) {
+            // the line is full: nothing will run it, so it must not stay RUNNING
+            log.warn("Export refused, the export queue is full: exportId={}", id);
+            fail(id, BUSY);
+            throw ApiException.unavailable("EXPORT_BUSY", BUSY).retryAfter(30);
+        }
         return find(id).orElseThrow();
     }
 
@@ -106,8 +117,12 @@ class ExportJobs {
     private void run(String id, Kind kind, RegistryQuery filter, boolean fullIdNumbers) {
         File file = null;
         try {
+            if (!touch(id)) {
+                return; // failed while it waited (its instance was taken for dead)
+            }
             long total = source.count(filter);
-            jdbc.sql("UPDATE export_job SET total_rows = ? WHERE id = ?").params(total, id).update();
+            jdbc.sql("UPDATE export_job SET total_rows = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                    .params(total, LocalDateTime.now(clock), id).update();
             file = Files.createTempFile("export-", ".xlsx").toFile();
             long[] written = {0};
             ExcelWriter writer = FastExcel.write(file).head(HEADERS.stream().map(List::of).toList()).build();
@@ -116,7 +131,10 @@ class ExportJobs {
                 source.forEachBatch(filter, fullIdNumbers, kind == Kind.ENFORCEMENT, BATCH, batch -> {
                     writer.write(cells(batch), sheet);
                     written[0] += batch.size();
-                    jdbc.sql("UPDATE export_job SET rows_written = ? WHERE id = ?").params(written[0], id).update();
+                    if (jdbc.sql("UPDATE export_job SET rows_written = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                            .params(written[0], LocalDateTime.now(clock), id).update() == 0) {
+                        throw new IllegalStateException("export job no longer running");
+                    }
                 });
             } finally {
                 writer.finish();
@@ -125,18 +143,31 @@ class ExportJobs {
             try (InputStream in = new FileInputStream(file)) {
                 storage.put(key, in, file.length(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             }
-            jdbc.sql("UPDATE export_job SET status = 'DONE', object_key = ?, rows_written = ?, finished_at = ? WHERE id = ?")
-                    .params(key, written[0], LocalDateTime.now(clock), id).update();
+            LocalDateTime finished = LocalDateTime.now(clock);
+            jdbc.sql("""
+                    UPDATE export_job SET status = 'DONE', object_key = ?, rows_written = ?, finished_at = ?, updated_at = ?
+                    WHERE id = ? AND status = 'RUNNING'""").params(key, written[0], finished, finished, id).update();
             log.info("Export done: exportId={} kind={} rows={}", id, kind, written[0]);
         } catch (Exception e) {
             log.error("Export failed: exportId={}", id, e);
-            jdbc.sql("UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?")
-                    .params("导出失败，请重试", LocalDateTime.now(clock), id).update();
+            fail(id, "导出失败，请重试");
         } finally {
             if (file != null && !file.delete()) {
                 file.deleteOnExit();
             }
         }
+    }
+
+    /** A RUNNING job is still this instance's to run. */
+    private boolean touch(String id) {
+        return jdbc.sql("UPDATE export_job SET updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(LocalDateTime.now(clock), id).update() == 1;
+    }
+
+    private void fail(String id, String reason) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        jdbc.sql("UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(reason, now, now, id).update();
     }
 
     private static List<List<String>> cells(List<ExportRow> batch) {

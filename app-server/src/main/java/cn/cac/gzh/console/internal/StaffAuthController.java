@@ -3,6 +3,7 @@ package cn.cac.gzh.console.internal;
 import java.util.List;
 import java.util.Set;
 
+import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.console.StaffRole;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,9 +35,12 @@ class StaffAuthController {
 
     private final StaffAccounts accounts;
     private final SecurityContextRepository contexts;
+    private final RequestRateLimits limits;
 
-    StaffAuthController(StaffAccounts accounts, SecurityContextRepository consoleSecurityContextRepository) {
+    StaffAuthController(StaffAccounts accounts, SecurityContextRepository consoleSecurityContextRepository,
+            RequestRateLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
         this.contexts = consoleSecurityContextRepository;
     }
 
@@ -65,9 +69,11 @@ class StaffAuthController {
         return new CsrfView(token.getHeaderName(), token.getToken());
     }
 
-    @Operation(summary = "工作人员登录", description = "连续失败达到上限后账号锁定一段时间。错误码：LOGIN_FAILED、ACCOUNT_LOCKED、ACCOUNT_DISABLED。")
+    @Operation(summary = "工作人员登录", description = "连续失败达到上限后账号锁定一段时间；同一 IP 或同一用户名请求过于频繁时返回 429。错误码：LOGIN_FAILED、ACCOUNT_LOCKED、ACCOUNT_DISABLED、RATE_LIMITED。")
     @PostMapping("/login")
     StaffView login(@Valid @RequestBody LoginRequest request, HttpServletRequest http, HttpServletResponse response) {
+        // per client IP in RequestLimitFilter; per user name here, where the name is known
+        limits.enforce(RequestRateLimits.CONSOLE_LOGIN_USER, request.username().strip().toLowerCase(java.util.Locale.ROOT));
         CurrentStaff staff = accounts.signIn(request.username(), request.password(), http.getRemoteAddr());
         http.getSession(true);
         http.changeSessionId();

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.material.MaterialChecklist;
@@ -50,9 +51,11 @@ class MaterialController {
     private final MaterialChecklistCheck checklist;
     private final FilingLookup filings;
     private final ObjectStorage storage;
+    private final RequestRateLimits limits;
 
     MaterialController(UploadTickets tickets, MaterialMapper mapper, MaterialChecklistCheck checklist,
-            FilingLookup filings, ObjectStorage storage) {
+            FilingLookup filings, ObjectStorage storage, RequestRateLimits limits) {
+        this.limits = limits;
         this.tickets = tickets;
         this.mapper = mapper;
         this.checklist = checklist;
@@ -96,11 +99,12 @@ class MaterialController {
         return new ChecklistView(items, checklist.missingTypes(filing));
     }
 
-    @Operation(summary = "申请上传凭证", description = "返回对象存储的预签名 POST 策略（有效期不超过10分钟），存储服务器强制校验对象键、类型和大小。错误码：FILE_TYPE_NOT_ALLOWED、FILE_TOO_LARGE、MATERIAL_TYPE_NOT_IN_CHECKLIST、MATERIALS_LOCKED、STORAGE_UNAVAILABLE。")
+    @Operation(summary = "申请上传凭证", description = "返回对象存储的预签名 POST 策略（有效期不超过10分钟），存储服务器强制校验对象键、类型和大小。错误码：FILE_TYPE_NOT_ALLOWED、FILE_TOO_LARGE、MATERIAL_TYPE_NOT_IN_CHECKLIST、MATERIALS_LOCKED、STORAGE_UNAVAILABLE、RATE_LIMITED（429，同一经办人申请过于频繁）。")
     @PostMapping("/uploads")
     @ResponseStatus(HttpStatus.CREATED)
     TicketResponse ticket(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
             @Valid @RequestBody TicketRequest request) {
+        limits.enforce(RequestRateLimits.UPLOAD_TICKET, Long.toString(operator.id()));
         var ticket = tickets.issue(operator.id(), filingId, request.materialType(), request.fileName(),
                 request.contentType(), request.size());
         return new TicketResponse(ticket.ticketId(), ticket.materialType(), ticket.upload().url(), ticket.upload().fields(),

@@ -2,6 +2,7 @@ package cn.cac.gzh.officialaccount.internal;
 
 import java.time.Clock;
 
+import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.wechat.WechatProperties;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -24,8 +25,9 @@ class PortalConfiguration {
 
     /** First of all filters: before sessions, security and request observation. */
     @Bean
-    FilterRegistrationBean<PortalFilter> officialAccountPortal(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock) {
-        FilterRegistrationBean<PortalFilter> registration = new FilterRegistrationBean<>(new PortalFilter(inbox, wechat, clock));
+    FilterRegistrationBean<PortalFilter> officialAccountPortal(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock,
+            RequestRateLimits limits) {
+        FilterRegistrationBean<PortalFilter> registration = new FilterRegistrationBean<>(new PortalFilter(inbox, wechat, clock, limits));
         registration.addUrlPatterns(PortalFilter.PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("officialAccountPortal");
@@ -43,7 +45,8 @@ class PortalConfiguration {
                     .addApiResponse("400", new ApiResponse().description("XML 畸形或含 DOCTYPE"))
                     .addApiResponse("403", new ApiResponse().description("签名、appid 或时间戳不符"))
                     .addApiResponse("404", new ApiResponse().description("未知的 AppID"))
-                    .addApiResponse("413", new ApiResponse().description("消息体超过 64 KB"));
+                    .addApiResponse("413", new ApiResponse().description("消息体超过 64 KB"))
+                    .addApiResponse("429", new ApiResponse().description("同一 IP 请求过于频繁（Retry-After）"));
             Operation get = new Operation().summary("服务器地址校验").description("签名正确时原样返回 echostr。")
                     .addTagsItem("公众号回调").operationId("officialAccountVerify").addParametersItem(appid)
                     .addParametersItem(query("signature")).addParametersItem(query("timestamp"))

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.wechat.WechatProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,8 +36,10 @@ class PortalFilter extends OncePerRequestFilter {
     private final String appId;
     private final Duration maxAge;
     private final Clock clock;
+    private final RequestRateLimits limits;
 
-    PortalFilter(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock) {
+    PortalFilter(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock, RequestRateLimits limits) {
+        this.limits = limits;
         this.inbox = inbox;
         this.appId = wechat.mp().appId();
         this.crypto = new MessageCrypto(wechat.mp().token(), wechat.mp().aesKey(), appId);
@@ -52,6 +55,13 @@ class PortalFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // per client IP; WeChat's servers call from few addresses, so the limit is generous
+        long retryAfter = limits.check(RequestRateLimits.PORTAL, request.getRemoteAddr());
+        if (retryAfter > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            answer(response, 429, "text/plain", "too many requests");
+            return;
+        }
         String appid = request.getRequestURI().substring(PREFIX.length());
         if (!appId.equals(appid)) {
             answer(response, 404, "text/plain", "not found");

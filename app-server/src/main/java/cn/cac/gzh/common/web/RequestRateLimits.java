@@ -1,0 +1,129 @@
+package cn.cac.gzh.common.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests per client, cluster-wide: one Bucket4j token bucket per limit and client key, kept in Redis
+ * (compare-and-swap over Lettuce, like the delivery channels' limits), so N instances together allow
+ * the configured number. A client over its limit is answered {@code 429 RATE_LIMITED} with
+ * {@code Retry-After}.
+ *
+ * <p><b>Fails open.</b> When Redis cannot be reached the request is let through (one WARN per half
+ * minute, and Redis is not asked again for five seconds so requests do not each wait for its time-out):
+ * a limit that cannot be counted must not turn logins and callbacks into 500s; Redis being down is
+ * visible in the readiness probe anyway.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RequestRateLimits implements DisposableBean {
+
+    /** {@code POST /api/mini/auth/login}, per client IP. */
+    public static final String MINI_LOGIN = "mini-login";
+    /** {@code POST /api/mini/filings/{id}/materials/uploads}, per operator. */
+    public static final String UPLOAD_TICKET = "upload-ticket";
+    /** {@code POST /api/console/auth/login}, per client IP. */
+    public static final String CONSOLE_LOGIN_IP = "console-login-ip";
+    /** {@code POST /api/console/auth/login}, per user name. */
+    public static final String CONSOLE_LOGIN_USER = "console-login-user";
+    /** {@code /wechat/portal/**}, per client IP (WeChat's servers: few addresses, so a generous limit). */
+    public static final String PORTAL = "portal";
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRateLimits.class);
+    private static final long PAUSE_AFTER_FAILURE = TimeUnit.SECONDS.toNanos(5);
+    private static final long WARN_EVERY = TimeUnit.SECONDS.toNanos(30);
+
+    private final RateLimitProperties properties;
+    private final LettuceConnectionFactory redis;
+    private volatile ProxyManager<byte[]> proxies;
+    private StatefulRedisConnection<byte[], byte[]> connection;
+    private volatile long skipRedisUntil;
+    private volatile long lastWarning;
+
+    RequestRateLimits(RateLimitProperties properties, LettuceConnectionFactory redis) {
+        this.properties = properties;
+        this.redis = redis;
+    }
+
+    /**
+     * Takes one request of {@code client} from {@code limit}.
+     *
+     * @return 0 when the request may go on, else the seconds after which the client may try again
+     */
+    public long check(String limit, String client) {
+        RateLimitProperties.Limit configured = properties.limits().get(limit);
+        if (!properties.enabled() || configured == null || configured.requests() <= 0 || client == null) {
+            return 0;
+        }
+        long skipUntil = skipRedisUntil;
+        if (skipUntil != 0 && System.nanoTime() - skipUntil < 0) {
+            return 0;
+        }
+        try {
+            BucketConfiguration configuration = BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(configured.requests())
+                            .refillGreedy(configured.requests(), configured.per()).build())
+                    .build();
+            byte[] key = (properties.keyPrefix() + limit + ":" + client).getBytes(StandardCharsets.UTF_8);
+            ConsumptionProbe probe = proxies().builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        } catch (RuntimeException e) {
+            skipRedisUntil = System.nanoTime() + PAUSE_AFTER_FAILURE;
+            if (System.nanoTime() - lastWarning > WARN_EVERY || lastWarning == 0) {
+                lastWarning = System.nanoTime();
+                log.warn("Rate limits not counted, Redis unavailable; requests are let through: limit={} reason={}", limit,
+                        e.toString());
+            }
+            return 0;
+        }
+    }
+
+    /** Like {@link #check}, but throws {@code 429 RATE_LIMITED} with {@code Retry-After} when over the limit. */
+    public void enforce(String limit, String client) {
+        long retryAfter = check(limit, client);
+        if (retryAfter > 0) {
+            throw ApiException.rateLimited(retryAfter);
+        }
+    }
+
+    private ProxyManager<byte[]> proxies() {
+        ProxyManager<byte[]> current = proxies;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (proxies == null) {
+                connection = ((RedisClient) redis.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
+                proxies = Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                        .build();
+            }
+            return proxies;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}
