@@ -1,8 +1,9 @@
-/* 审计日志: sign-ins, material links, exports, reference-data changes — newest first, filtered. */
+/* 审计日志: sign-ins, staff accounts, material links, exports, reference-data changes — newest first, filtered;
+   校验审计链 recomputes the hash chain on the server and says whether any entry was changed or removed. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { go } from '../router.js';
-import { PAGE_SIZE, filterForm, pagedTable } from './skeleton.js';
+import { PAGE_SIZE, filterForm, messageBox, onClick, pagedTable } from './skeleton.js';
 
 const { h, field, select } = Ui;
 
@@ -12,6 +13,10 @@ const ACTION_LABELS = {
   EXPORT_WITH_FULL_ID_NUMBERS: '导出（含完整身份证号码）', EXPORT_DOWNLOAD: '下载导出文件',
   CAMPAIGN_CREATED: '新增备案期', CAMPAIGN_UPDATED: '修改备案期', CAMPAIGN_DELETED: '删除备案期',
   PLACE_NAME_ADDED: '新增地名词', PLACE_NAME_REMOVED: '删除地名词',
+  LOGIN_REFUSED: '拒绝登录（锁定或停用）', STAFF_CREATED: '新增工作人员', STAFF_UPDATED: '修改工作人员（角色、启用）',
+  STAFF_LOCKED: '账号因多次登录失败被锁定', STAFF_PASSWORD_RESET: '重置工作人员密码', STAFF_PASSWORD_CHANGED: '修改本人密码',
+  STAFF_WECHAT_BIND: '绑定微信', STAFF_WECHAT_UNBIND: '解除绑定微信', OA_MENU_PUBLISHED: '发布公众号菜单',
+  REMINDER_RULE_UPDATE: '修改提醒规则', REMINDER_RUN: '立即发送提醒',
 };
 
 export default {
@@ -24,7 +29,7 @@ export default {
     from: params.from, to: params.to, page: params.page || 1, size: PAGE_SIZE,
   }),
   render(container, result, { params }) {
-    container.append(filters(params),
+    container.append(chainCheck(), filters(params),
       ...pagedTable([
         { title: '时间', render: e => Ui.dateTime(e.occurredAt) },
         { title: '操作者', render: e => (ACTOR_LABELS[e.actorType] || e.actorType) + (e.actorId ? ' #' + e.actorId : '') },
@@ -35,6 +40,24 @@ export default {
       ], result, { empty: '没有符合条件的记录', onPage: page => go('audit', Object.assign({}, params, { page })) }));
   },
 };
+
+/** 校验审计链: GET /api/console/admin/audit/verify → {entries, valid, firstBrokenId}, told in Chinese. */
+function chainCheck() {
+  const box = messageBox('audit-verify-result');
+  const button = h('button', { type: 'button', class: 'button', id: 'audit-verify' }, '校验审计链');
+  onClick(button, box, async () => {
+    Ui.clear(box);
+    box.appendChild(Ui.message('info', '正在逐条校验，记录较多时需要数秒……'));
+    const result = await Api.get('/api/console/admin/audit/verify');
+    if (result.valid) {
+      Ui.showSuccess(box, `审计链完整：共 ${result.entries} 条记录，均未被修改或删除。`);
+    } else {
+      Ui.showError(box, new Error(`审计链已断开：共 ${result.entries} 条记录，自编号 ${result.firstBrokenId} 的记录起校验不通过`
+        + '（该记录或其前一条被修改、删除或插入），请立即报告安全负责人。'));
+    }
+  });
+  return h('div', { class: 'button-row' }, button, box);
+}
 
 function filters(params) {
   const action = h('input', { name: 'action', id: 'audit-action', value: params.action || '', placeholder: '如 LOGIN、MATERIAL_DOWNLOAD_LINK' });

@@ -25,10 +25,17 @@ public final class ConsoleClient {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     public ConsoleClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Sends this header with every later request (e.g. X-Forwarded-For, as a proxy would add it). */
+    public ConsoleClient withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
     }
 
     public record Answer(int status, Map<String, Object> body, HttpResponse<String> raw) {
@@ -108,6 +115,7 @@ public final class ConsoleClient {
     }
 
     private Answer send(HttpRequest.Builder request, boolean withCsrf) {
+        extraHeaders.forEach(request::header);
         if (withCsrf) {
             cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
                     .ifPresent(c -> request.header("X-XSRF-TOKEN", c.getValue()));

@@ -3,6 +3,8 @@ package cn.cac.gzh.audit;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Reading the audit trail (administrators only). */
 public interface AuditLog {
 
@@ -13,5 +15,19 @@ public interface AuditLog {
             LocalDate to, int page, int size);
 
     record Page(List<AuditRecord> items, long total, int page, int size) {
+    }
+
+    /**
+     * Walks the whole hash chain in id order, in batches, recomputing every entry's hash.
+     *
+     * @return how many entries there are, whether the chain is unbroken, and the id of the first entry whose
+     *         {@code prev_hash} or {@code entry_hash} does not match (or of the missing last entry)
+     */
+    ChainCheck verifyChain();
+
+    @Schema(description = "审计链校验结果")
+    record ChainCheck(@Schema(description = "审计记录总数") long entries,
+            @Schema(description = "审计链是否完整（没有记录被修改、删除或插入）") boolean valid,
+            @Schema(description = "第一条校验不通过的记录编号；完整时为空") Long firstBrokenId) {
     }
 }

@@ -90,6 +90,7 @@ class ConsoleAuthIntegrationTest {
                 new Endpoint("GET", "/api/console/admin/place-names", null, ADMIN),
                 new Endpoint("POST", "/api/console/admin/place-names", Map.of("term", "x"), ADMIN),
                 new Endpoint("GET", "/api/console/admin/audit", null, ADMIN),
+                new Endpoint("GET", "/api/console/admin/audit/verify", null, ADMIN),
                 new Endpoint("POST", "/api/console/admin/official-account/menu", Map.of(), ADMIN),
                 new Endpoint("GET", "/api/console/admin/exports/0123456789abcdef0123456789abcdef", null, ADMIN),
                 new Endpoint("POST", "/api/console/admin/exports", Map.of(), ADMIN),

@@ -402,6 +402,8 @@ class ConsoleBrowserTest {
         browser.click(By.id("audit-submit"));
         String log = browser.waitForText(By.cssSelector("#view table.data"), word);
         assertThat(log).contains("PLACE_NAME_ADDED", "工作人员");
+        browser.click(By.id("audit-verify"));
+        assertThat(browser.waitForText(By.id("audit-verify-result"), "审计链完整")).contains("均未被修改或删除");
         browser.screenshot("13-audit");
     }
 

@@ -53,6 +53,53 @@ class JdbcAuditLog implements AuditLog {
         return new Page(items, total, current, limit);
     }
 
+    private static final int VERIFY_BATCH = 1000;
+
+    private record Head(long lastId, String lastHash) {
+    }
+
+    private record Link(long id, LocalDateTime occurredAt, String actorType, Long actorId, String action, String targetType,
+            String targetId, String detail, String clientIp, String prevHash, String entryHash) {
+    }
+
+    @Override
+    public ChainCheck verifyChain() {
+        // entries appended while we walk are beyond this head and not part of this check
+        Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1").query(Head.class).single();
+        String expectedPrev = AuditChain.GENESIS;
+        long lastId = 0;
+        long entries = 0;
+        while (true) {
+            List<Link> batch = jdbc.sql("""
+                    SELECT id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip, prev_hash, entry_hash
+                    FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?""")
+                    .params(lastId, head.lastId(), VERIFY_BATCH).query(Link.class).list();
+            for (Link link : batch) {
+                String hash = AuditChain.hash(expectedPrev, link.id(), link.occurredAt(), link.actorType(), link.actorId(),
+                        link.action(), link.targetType(), link.targetId(), link.detail(), link.clientIp());
+                if (!expectedPrev.equals(link.prevHash()) || !hash.equals(link.entryHash())) {
+                    return broken(head, link.id());
+                }
+                expectedPrev = hash;
+                lastId = link.id();
+                entries++;
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        if (lastId != head.lastId() || !expectedPrev.equals(head.lastHash())) {
+            // the newest entries were removed (or the head was moved)
+            return broken(head, head.lastId());
+        }
+        return new ChainCheck(entries, true, null);
+    }
+
+    private ChainCheck broken(Head head, long id) {
+        long entries = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE id <= ?").param(head.lastId()).query(Long.class).single();
+        return new ChainCheck(entries, false, id);
+    }
+
     private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
         if (value != null && !(value instanceof String text && text.isBlank())) {
             where.append(" AND ").append(sql);

@@ -13,6 +13,7 @@ import cn.cac.gzh.filing.RegistryPage;
 import cn.cac.gzh.filing.RegistryQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -79,21 +80,25 @@ class AdminController {
     @Operation(summary = "新增工作人员", description = "错误码：USERNAME_TAKEN、WEAK_PASSWORD、ROLE_REQUIRED。")
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    CurrentStaff create(@Valid @RequestBody NewStaffRequest request) {
-        return accounts.create(request.username(), request.displayName(), request.password(), request.roles());
+    CurrentStaff create(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody NewStaffRequest request,
+            HttpServletRequest http) {
+        return accounts.create(request.username(), request.displayName(), request.password(), request.roles(), staff.id(),
+                http.getRemoteAddr());
     }
 
     @Operation(summary = "修改工作人员（姓名、启用、角色）")
     @PutMapping("/staff/{id}")
-    CurrentStaff update(@PathVariable long id, @Valid @RequestBody UpdateStaffRequest request) {
-        return accounts.update(id, request.displayName(), request.enabled(), request.roles());
+    CurrentStaff update(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id,
+            @Valid @RequestBody UpdateStaffRequest request, HttpServletRequest http) {
+        return accounts.update(id, request.displayName(), request.enabled(), request.roles(), staff.id(), http.getRemoteAddr());
     }
 
     @Operation(summary = "重置工作人员密码", description = "同时解除锁定。")
     @PostMapping("/staff/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset request) {
-        accounts.resetPassword(id, request.newPassword());
+    void resetPassword(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id,
+            @Valid @RequestBody PasswordReset request, HttpServletRequest http) {
+        accounts.resetPassword(id, request.newPassword(), staff.id(), http.getRemoteAddr());
     }
 
     @Operation(summary = "逾期未备案名单", description = "草稿或被退回且已过截止日期的公众号，截止日期早的在前。")

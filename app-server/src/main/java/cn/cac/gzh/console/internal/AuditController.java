@@ -31,4 +31,11 @@ class AuditController {
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         return audit.search(actorType, actorId, action, targetType, targetId, from, to, page, size);
     }
+
+    @Operation(summary = "校验审计链", description = "按编号顺序分批重算每条审计记录的哈希（SHA-256，含上一条的哈希），"
+            + "报告记录总数、是否完整，以及第一条被修改、删除或插入的位置。记录很多时需要数秒。")
+    @GetMapping("/api/console/admin/audit/verify")
+    AuditLog.ChainCheck verify() {
+        return audit.verifyChain();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.Campaign;
 import cn.cac.gzh.filing.CampaignAdministration;
@@ -45,14 +46,16 @@ class ReferenceDataController {
     private final PlaceNameDictionary dictionary;
     private final PlaceNameAdministration dictionaryAdmin;
     private final AuditTrail audit;
+    private final RetryingTransactions transactions;
 
     ReferenceDataController(FilingCampaigns campaigns, CampaignAdministration campaignAdmin, PlaceNameDictionary dictionary,
-            PlaceNameAdministration dictionaryAdmin, AuditTrail audit) {
+            PlaceNameAdministration dictionaryAdmin, AuditTrail audit, RetryingTransactions transactions) {
         this.campaigns = campaigns;
         this.campaignAdmin = campaignAdmin;
         this.dictionary = dictionary;
         this.dictionaryAdmin = dictionaryAdmin;
         this.audit = audit;
+        this.transactions = transactions;
     }
 
     record CampaignRequest(@NotBlank @Size(max = 100) String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
@@ -75,26 +78,33 @@ class ReferenceDataController {
     @ResponseStatus(HttpStatus.CREATED)
     Campaign createCampaign(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody CampaignRequest request,
             HttpServletRequest http) {
-        Campaign campaign = campaignAdmin.create(request.name(), request.startsOn(), request.endsOn());
-        record(staff, "CAMPAIGN_CREATED", "CAMPAIGN", String.valueOf(campaign.id()), http);
-        return campaign;
+        return transactions.execute("createCampaign", () -> {
+            Campaign campaign = campaignAdmin.create(request.name(), request.startsOn(), request.endsOn());
+            record(staff, "CAMPAIGN_CREATED", "CAMPAIGN", String.valueOf(campaign.id()), http);
+            return campaign;
+        });
     }
 
     @Operation(summary = "修改集中登记备案期")
     @PutMapping("/campaigns/{id}")
     Campaign updateCampaign(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id,
             @Valid @RequestBody CampaignRequest request, HttpServletRequest http) {
-        Campaign campaign = campaignAdmin.update(id, request.name(), request.startsOn(), request.endsOn());
-        record(staff, "CAMPAIGN_UPDATED", "CAMPAIGN", String.valueOf(id), http);
-        return campaign;
+        // the change and its audit entry commit together or not at all
+        return transactions.execute("updateCampaign", () -> {
+            Campaign campaign = campaignAdmin.update(id, request.name(), request.startsOn(), request.endsOn());
+            record(staff, "CAMPAIGN_UPDATED", "CAMPAIGN", String.valueOf(id), http);
+            return campaign;
+        });
     }
 
     @Operation(summary = "删除集中登记备案期")
     @DeleteMapping("/campaigns/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteCampaign(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id, HttpServletRequest http) {
-        campaignAdmin.delete(id);
-        record(staff, "CAMPAIGN_DELETED", "CAMPAIGN", String.valueOf(id), http);
+        transactions.run("deleteCampaign", () -> {
+            campaignAdmin.delete(id);
+            record(staff, "CAMPAIGN_DELETED", "CAMPAIGN", String.valueOf(id), http);
+        });
     }
 
     @Operation(summary = "地名词典", description = "乡镇列表与判断“显著本地特征”的全部词语。")
@@ -108,17 +118,21 @@ class ReferenceDataController {
     @ResponseStatus(HttpStatus.CREATED)
     PlaceName addPlaceName(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody PlaceNameRequest request,
             HttpServletRequest http) {
-        PlaceName added = dictionaryAdmin.add(request.term(), request.kind(), request.township());
-        record(staff, "PLACE_NAME_ADDED", "PLACE_NAME", added.term(), http);
-        return added;
+        return transactions.execute("addPlaceName", () -> {
+            PlaceName added = dictionaryAdmin.add(request.term(), request.kind(), request.township());
+            record(staff, "PLACE_NAME_ADDED", "PLACE_NAME", added.term(), http);
+            return added;
+        });
     }
 
     @Operation(summary = "删除地名词")
     @DeleteMapping("/place-names")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removePlaceName(@AuthenticationPrincipal CurrentStaff staff, @RequestParam String term, HttpServletRequest http) {
-        dictionaryAdmin.remove(term);
-        record(staff, "PLACE_NAME_REMOVED", "PLACE_NAME", term, http);
+        transactions.run("removePlaceName", () -> {
+            dictionaryAdmin.remove(term);
+            record(staff, "PLACE_NAME_REMOVED", "PLACE_NAME", term, http);
+        });
     }
 
     private void record(CurrentStaff staff, String action, String targetType, String targetId, HttpServletRequest http) {

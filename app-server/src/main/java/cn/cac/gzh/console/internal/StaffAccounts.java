@@ -24,7 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts: sign-in with lock-out, creation, roles, passwords. */
+/**
+ * Staff accounts: sign-in with lock-out, creation, roles, passwords. Every change is audited in its own transaction
+ * (never a password or hash in the detail).
+ */
 @Service
 class StaffAccounts {
 
@@ -57,15 +60,23 @@ class StaffAccounts {
             throw failed();
         }
         if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
+            audit.record(new AuditEntry("STAFF", row.id(), "LOGIN_REFUSED", "STAFF_USER", String.valueOf(row.id()), "locked", clientIp));
             throw new ApiException(HttpStatus.UNAUTHORIZED, "ACCOUNT_LOCKED", "登录失败次数过多，账号已锁定至 "
                     + Times.display(row.lockedUntil()).format(DateTimeFormatter.ofPattern("HH:mm")) + "，请稍后再试或联系管理员");
         }
         if (!encoder.matches(password, row.passwordHash())) {
             staff.recordFailure(row.id(), properties.maxFailedLogins(), now.plus(properties.lockDuration()), now);
             audit.record(new AuditEntry("STAFF", row.id(), "LOGIN_FAILED", "STAFF_USER", String.valueOf(row.id()), null, clientIp));
+            StaffMapper.StaffRow after = staff.byId(row.id());
+            if (after.lockedUntil() != null && after.lockedUntil().isAfter(now)
+                    && (row.lockedUntil() == null || !row.lockedUntil().isAfter(now))) {
+                audit.record(new AuditEntry("SYSTEM", null, "STAFF_LOCKED", "STAFF_USER", String.valueOf(row.id()),
+                        "failedAttempts=" + after.failedAttempts() + " until=" + Times.display(after.lockedUntil()), clientIp));
+            }
             throw failed();
         }
         if (!row.enabled()) {
+            audit.record(new AuditEntry("STAFF", row.id(), "LOGIN_REFUSED", "STAFF_USER", String.valueOf(row.id()), "disabled", clientIp));
             throw new ApiException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用，请联系管理员");
         }
         staff.recordSuccess(row.id(), now);
@@ -74,8 +85,12 @@ class StaffAccounts {
     }
 
     @Transactional
-    public CurrentStaff create(String username, String displayName, String password, Set<StaffRole> roles) {
-        return insert(username, displayName, password, roles);
+    public CurrentStaff create(String username, String displayName, String password, Set<StaffRole> roles, long actorId,
+            String clientIp) {
+        CurrentStaff created = insert(username, displayName, password, roles);
+        audit.record(new AuditEntry("STAFF", actorId, "STAFF_CREATED", "STAFF_USER", String.valueOf(created.id()),
+                "username=" + created.username() + " roles=" + names(created.roles()) + " enabled=true", clientIp));
+        return created;
     }
 
     private CurrentStaff insert(String username, String displayName, String password, Set<StaffRole> roles) {
@@ -99,33 +114,53 @@ class StaffAccounts {
     }
 
     @Transactional
-    public CurrentStaff update(long id, String displayName, boolean enabled, Set<StaffRole> roles) {
+    public CurrentStaff update(long id, String displayName, boolean enabled, Set<StaffRole> roles, long actorId,
+            String clientIp) {
         StaffMapper.StaffRow row = require(id);
         if (roles.isEmpty()) {
             throw ApiException.badRequest("ROLE_REQUIRED", "至少选择一个角色");
         }
-        staff.update(id, displayName == null ? row.displayName() : displayName, enabled, LocalDateTime.now(clock));
+        Set<StaffRole> before = rolesOf(id);
+        String name = displayName == null ? row.displayName() : displayName;
+        staff.update(id, name, enabled, LocalDateTime.now(clock));
         staff.clearRoles(id);
         roles.forEach(role -> staff.addRole(id, role));
-        return current(staff.byId(id));
+        CurrentStaff updated = current(staff.byId(id));
+        StringBuilder detail = new StringBuilder();
+        if (!before.equals(updated.roles())) {
+            detail.append("roles=").append(names(before)).append("->").append(names(updated.roles())).append(' ');
+        }
+        if (row.enabled() != enabled) {
+            detail.append("enabled=").append(row.enabled()).append("->").append(enabled).append(' ');
+        }
+        if (!name.equals(row.displayName())) {
+            detail.append("displayName changed ");
+        }
+        audit.record(new AuditEntry("STAFF", actorId, "STAFF_UPDATED", "STAFF_USER", String.valueOf(id),
+                detail.isEmpty() ? "no change" : detail.toString().strip(), clientIp));
+        return updated;
     }
 
     @Transactional
-    public void changePassword(long id, String currentPassword, String newPassword) {
+    public void changePassword(long id, String currentPassword, String newPassword, String clientIp) {
         StaffMapper.StaffRow row = require(id);
         if (!encoder.matches(currentPassword, row.passwordHash())) {
             throw ApiException.badRequest("PASSWORD_MISMATCH", "当前密码不正确");
         }
         PasswordPolicy.require(row.username(), newPassword);
         staff.setPassword(id, encoder.encode(newPassword), LocalDateTime.now(clock));
+        audit.record(new AuditEntry("STAFF", id, "STAFF_PASSWORD_CHANGED", "STAFF_USER", String.valueOf(id), null, clientIp));
     }
 
     /** An administrator sets a new password (and thereby unlocks the account). */
     @Transactional
-    public void resetPassword(long id, String newPassword) {
+    public void resetPassword(long id, String newPassword, long actorId, String clientIp) {
         StaffMapper.StaffRow row = require(id);
         PasswordPolicy.require(row.username(), newPassword);
         staff.setPassword(id, encoder.encode(newPassword), LocalDateTime.now(clock));
+        boolean wasLocked = row.lockedUntil() != null && row.lockedUntil().isAfter(LocalDateTime.now(clock));
+        audit.record(new AuditEntry("STAFF", actorId, "STAFF_PASSWORD_RESET", "STAFF_USER", String.valueOf(id),
+                wasLocked ? "unlocked" : null, clientIp));
     }
 
     List<StaffMapper.StaffRow> all() {
@@ -143,7 +178,10 @@ class StaffAccounts {
             return false;
         }
         try {
-            insert(username, "系统管理员", password, EnumSet.of(StaffRole.ADMIN, StaffRole.REVIEWER, StaffRole.PUBLISHER));
+            CurrentStaff admin = insert(username, "系统管理员", password,
+                    EnumSet.of(StaffRole.ADMIN, StaffRole.REVIEWER, StaffRole.PUBLISHER));
+            audit.record(new AuditEntry("SYSTEM", null, "STAFF_CREATED", "STAFF_USER", String.valueOf(admin.id()),
+                    "username=" + admin.username() + " roles=" + names(admin.roles()) + " enabled=true bootstrap", null));
             return true;
         } catch (ApiException e) {
             if ("USERNAME_TAKEN".equals(e.code())) {
@@ -163,6 +201,11 @@ class StaffAccounts {
 
     private CurrentStaff current(StaffMapper.StaffRow row) {
         return new CurrentStaff(row.id(), row.username(), row.displayName(), rolesOf(row.id()));
+    }
+
+    /** Role names in a stable order, for the audit detail. */
+    private static String names(Set<StaffRole> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static ApiException failed() {

@@ -96,7 +96,8 @@ class StaffAuthController {
     @Operation(summary = "修改本人密码", description = "错误码：PASSWORD_MISMATCH、WEAK_PASSWORD。")
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody PasswordRequest request) {
-        accounts.changePassword(staff.id(), request.currentPassword(), request.newPassword());
+    void changePassword(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody PasswordRequest request,
+            HttpServletRequest http) {
+        accounts.changePassword(staff.id(), request.currentPassword(), request.newPassword(), http.getRemoteAddr());
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class CampaignAdmin implements CampaignAdministration, DisposableBean {
@@ -74,8 +76,18 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
         recomputeLater();
     }
 
+    /** After the change is committed (when there is a transaction), so the recomputation sees it. */
     private void recomputeLater() {
-        recompute.execute(this::recomputeDueDates);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recompute.execute(CampaignAdmin.this::recomputeDueDates);
+                }
+            });
+        } else {
+            recompute.execute(this::recomputeDueDates);
+        }
     }
 
     /** Keyset batches over all filings with an opening date, with the same rule as a save uses. */
