@@ -76,9 +76,9 @@ class ExportSource implements FilingExport {
         return new ExportRow(r.getFilingNumber(), r.getStatus().label(), r.getAccountName(), r.getAccountWechatId(),
                 r.getAccountOriginalId(), r.getAccountType() == null ? null : r.getAccountType().label(),
                 text(r.getOpenedOn()), r.getContentCategory(), r.getTownship(), subjectType, r.getSubjectName(),
-                r.getUnitCode(), r.getResponsibleName(), id(r.getResponsibleIdCipher(), full), r.getResponsiblePhone(),
-                r.getAdminName(), id(r.getAdminIdCipher(), full), r.getAdminPhone(), r.getPersonName(),
-                id(r.getPersonIdCipher(), full), r.getPersonPhone(), text(r.getDueOn()),
+                r.getUnitCode(), r.getResponsibleName(), id(r.getResponsibleIdCipher(), full), phone(r.getResponsiblePhone(), full),
+                r.getAdminName(), id(r.getAdminIdCipher(), full), phone(r.getAdminPhone(), full), r.getPersonName(),
+                id(r.getPersonIdCipher(), full), phone(r.getPersonPhone(), full), text(r.getDueOn()),
                 DeadlineCalculator.isOverdue(r.getStatus(), r.getDueOn(), today) ? "是" : "否",
                 time(Times.display(r.getSubmittedAt())), time(Times.display(r.getDecidedAt())),
                 r.getPaperReceivedAt() == null ? "否" : "是", enforcement);
@@ -90,6 +90,11 @@ class ExportSource implements FilingExport {
         }
         String plain = cipher.decrypt(stored);
         return full ? plain : Masking.idNumber(plain);
+    }
+
+    /** Phones are masked like ID numbers unless the (audited) export asks for full numbers. */
+    private static String phone(String phone, boolean full) {
+        return phone == null || full ? phone : Masking.phone(phone);
     }
 
     private static String text(LocalDate date) {
