@@ -41,6 +41,8 @@ class FailFastIntegrationTest {
             --region.county-code=41142                               | region.county-code (REGION_COUNTY_CODE)
             --pii.encryption-key=not-a-key                           | pii.encryption-key (PII_ENCRYPTION_KEY)
             --pii.index-key=                                         | pii.index-key (PII_INDEX_KEY)
+            --pii.previous-encryption-keys=1:not-a-key               | pii.previous-encryption-keys (PII_PREVIOUS_ENCRYPTION_KEYS)
+            --pii.encryption-key-version=0                           | pii.encryption-key-version (PII_ENCRYPTION_KEY_VERSION)
             """)
     void startFailsAndNamesTheSetting(String badSetting, String named, CapturedOutput output) {
         String[] arguments = ExternalSettings.asArguments(environment, badSetting.strip());
