@@ -32,7 +32,7 @@ class IdentifierProperties {
 
     // --- arbitrary input never throws -------------------------------------------------------------------------------
 
-    @Property(tries = 2000)
+    @Property
     void arbitraryInputNeverThrows(@ForAll("junk") String value) {
         ResidentIdNumbers.validate(value, TODAY);
         ResidentIdNumbers.birthDate(value);
@@ -62,7 +62,7 @@ class IdentifierProperties {
 
     // --- resident ID numbers ----------------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
+    @Property
     void generatedResidentIdNumbersAreAccepted(@ForAll("residentIds") String id) {
         assertThat(ResidentIdNumbers.validate(id, TODAY)).isEqualTo(ResidentIdNumbers.Result.VALID);
         // a lower-case x is accepted as it is; normalising gives the upper-case form
@@ -70,14 +70,14 @@ class IdentifierProperties {
         assertThat(ResidentIdNumbers.normalize(" " + id.toLowerCase(Locale.ROOT) + "\t")).isEqualTo(id);
     }
 
-    @Property(tries = 1000)
+    @Property
     void surroundingWhitespaceIsRefusedUntilNormalised(@ForAll("residentIds") String id, @ForAll("whitespace") String space) {
         assertThat(ResidentIdNumbers.validate(space + id, TODAY)).isEqualTo(ResidentIdNumbers.Result.FORMAT);
         assertThat(ResidentIdNumbers.validate(id + space, TODAY)).isEqualTo(ResidentIdNumbers.Result.FORMAT);
         assertThat(ResidentIdNumbers.isValid(ResidentIdNumbers.normalize(space + id + space), TODAY)).isTrue();
     }
 
-    @Property(tries = 1000)
+    @Property
     void anyOtherCheckCharacterIsRefused(@ForAll("residentIds") String id, @ForAll char replacement) {
         char check = id.charAt(17);
         if (Character.toUpperCase(replacement) == check) {
@@ -87,7 +87,7 @@ class IdentifierProperties {
     }
 
     /** MOD 11-2 detects every single substitution, so a changed digit anywhere is refused too. */
-    @Property(tries = 1000)
+    @Property
     void anySingleDigitChangeIsRefused(@ForAll("residentIds") String id,
             @ForAll("positions17") int position, @ForAll("digits") char digit) {
         if (id.charAt(position) == digit) {
@@ -124,14 +124,14 @@ class IdentifierProperties {
 
     // --- unified social credit codes --------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
+    @Property
     void generatedCreditCodesAreAccepted(@ForAll("creditCodes") String code) {
         assertThat(UnifiedSocialCreditCodes.validate(code)).isEqualTo(UnifiedSocialCreditCodes.Result.VALID);
         assertThat(new UnitCodeValidator().isValid(code, null)).isTrue();
         assertThat(UnifiedSocialCreditCodes.organizationCode(code)).hasValue(code.substring(8, 16) + "-" + code.charAt(16));
     }
 
-    @Property(tries = 1000)
+    @Property
     void creditCodesMustBeUpperCaseWithoutSurroundingSpace(@ForAll("creditCodes") String code, @ForAll("whitespace") String space) {
         String lower = code.toLowerCase(Locale.ROOT);
         if (!lower.equals(code)) {
@@ -141,7 +141,7 @@ class IdentifierProperties {
         assertThat(UnifiedSocialCreditCodes.normalize(space + lower + space)).isEqualTo(code);
     }
 
-    @Property(tries = 1000)
+    @Property
     void anyOtherCreditCodeCheckCharacterIsRefused(@ForAll("creditCodes") String code, @ForAll char replacement) {
         if (replacement == code.charAt(17)) {
             return;
@@ -151,7 +151,7 @@ class IdentifierProperties {
     }
 
     /** The MOD 31 weights are all non-zero modulo the prime 31: every single substitution within the alphabet is caught. */
-    @Property(tries = 1000)
+    @Property
     void anySingleCreditCodeCharacterChangeIsRefused(@ForAll("creditCodes") String code,
             @ForAll("positions17") int position, @ForAll("usccChars") char replacement) {
         if (code.charAt(position) == replacement) {
@@ -185,7 +185,7 @@ class IdentifierProperties {
 
     // --- organisation codes -----------------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
+    @Property
     void generatedOrganizationCodesAreAcceptedWithOrWithoutHyphen(@ForAll("organizationBodies") String body) {
         char check = orgCheck(body);
         assertThat(OrganizationCodes.validate(body + check)).isEqualTo(OrganizationCodes.Result.VALID);
@@ -194,7 +194,7 @@ class IdentifierProperties {
         assertThat(OrganizationCodes.normalize("  " + (body + check).toLowerCase(Locale.ROOT) + " ")).isEqualTo(body + "-" + check);
     }
 
-    @Property(tries = 1000)
+    @Property
     void organizationCodesMustBeUpperCaseWithoutSurroundingSpace(@ForAll("organizationBodies") String body,
             @ForAll("whitespace") String space) {
         String code = body + "-" + orgCheck(body);
@@ -206,7 +206,7 @@ class IdentifierProperties {
         assertThat(OrganizationCodes.isValid(code + space)).isFalse();
     }
 
-    @Property(tries = 1000)
+    @Property
     void anyOtherOrganizationCheckCharacterIsRefused(@ForAll("organizationBodies") String body, @ForAll char replacement) {
         if (replacement == orgCheck(body)) {
             return;
@@ -232,14 +232,14 @@ class IdentifierProperties {
 
     // --- mobile numbers ---------------------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
+    @Property
     void generatedMobileNumbersAreAcceptedWithEveryPrefix(@ForAll("mobiles") String number,
             @ForAll("mobilePrefixes") String prefix) {
         assertThat(MobileNumbers.isValid(prefix + number)).isTrue();
         assertThat(MobileNumbers.normalize(prefix + number)).isEqualTo(number);
     }
 
-    @Property(tries = 1000)
+    @Property
     void mobileNumbersAreRefusedWithSurroundingSpaceUntilNormalised(@ForAll("mobiles") String number,
             @ForAll("whitespace") String space) {
         assertThat(MobileNumbers.isValid(space + number)).isFalse();
@@ -247,7 +247,7 @@ class IdentifierProperties {
         assertThat(MobileNumbers.normalize(space + number + space)).isEqualTo(number);
     }
 
-    @Property(tries = 1000)
+    @Property
     void aMobileNumberWithANonDigitOrAWrongLengthIsRefused(@ForAll("mobiles") String number,
             @ForAll("positions11") int position, @ForAll char replacement) {
         if (replacement >= '0' && replacement <= '9') {

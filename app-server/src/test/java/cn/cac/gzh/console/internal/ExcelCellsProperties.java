@@ -18,14 +18,14 @@ class ExcelCellsProperties {
 
     private static final String TRIGGERS = "=+-@\t\r";
 
-    @Property(tries = 2000)
+    @Property
     void formulaLikeValuesAreWrittenAsText(@ForAll("formulaLike") String value) {
         String written = ExcelCells.safe(value);
         assertThat(written).isEqualTo("'" + value);
         assertThat(TRIGGERS.indexOf(written.charAt(0))).isNegative();
     }
 
-    @Property(tries = 2000)
+    @Property
     void everyWrittenValueStartsHarmlessly(@ForAll("anyCell") String value) {
         String written = ExcelCells.safe(value);
         if (written != null && !written.isEmpty()) {
@@ -35,7 +35,7 @@ class ExcelCellsProperties {
         assertThat(ExcelCells.safe(written)).isEqualTo(written);
     }
 
-    @Property(tries = 2000)
+    @Property
     void otherValuesAreUnchanged(@ForAll("anyCell") String value) {
         if (value == null || value.isEmpty() || TRIGGERS.indexOf(value.charAt(0)) < 0) {
             assertThat(ExcelCells.safe(value)).isEqualTo(value);
