@@ -73,6 +73,12 @@ public final class ConsoleClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(rawJson)), true);
     }
 
+    /** A write whose body is sent byte for byte (random bytes, invalid UTF-8), declared as JSON, with the CSRF header. */
+    public Answer sendBytes(String method, String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), true);
+    }
+
     /** Any method without a body (DELETE …), with the CSRF header. */
     public Answer send(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()), true);
