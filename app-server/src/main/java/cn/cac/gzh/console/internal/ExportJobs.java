@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.Times;
+import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.web.ApiException;
 import cn.cac.gzh.filing.ExportRow;
 import cn.cac.gzh.filing.FilingExport;
@@ -63,10 +64,13 @@ class ExportJobs {
     private final Executor executor;
     private final Clock clock;
     private final ExportHeartbeats heartbeats;
+    private final RetryingTransactions transactions;
 
     ExportJobs(JdbcClient jdbc, FilingExport source, ObjectStorage storage, AuditTrail audit,
-            @Qualifier("exportExecutor") Executor executor, Clock clock, ExportHeartbeats heartbeats) {
+            @Qualifier("exportExecutor") Executor executor, Clock clock, ExportHeartbeats heartbeats,
+            RetryingTransactions transactions) {
         this.heartbeats = heartbeats;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.source = source;
         this.storage = storage;
@@ -81,14 +85,17 @@ class ExportJobs {
         LocalDateTime now = LocalDateTime.now(clock);
         String fileName = (kind == Kind.REGISTRY ? "备案台账-" : "逾期处置名单-")
                 + Times.display(now).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
-        jdbc.sql("""
-                INSERT INTO export_job (id, kind, requested_by, full_id_numbers, filter_text, filter_status, filter_township,
-                                        status, owner, updated_at, file_name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)
-                """).params(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
-                heartbeats.owner(), now, fileName, now).update();
-        audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
-                "EXPORT_JOB", id, "kind=" + kind, clientIp));
+        // the job and its audit entry commit together; the work starts after the commit (it reads the row)
+        transactions.run("startExport", () -> {
+            jdbc.sql("""
+                    INSERT INTO export_job (id, kind, requested_by, full_id_numbers, filter_text, filter_status, filter_township,
+                                            status, owner, updated_at, file_name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)
+                    """).params(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
+                    heartbeats.owner(), now, fileName, now).update();
+            audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
+                    "EXPORT_JOB", id, "kind=" + kind, clientIp));
+        });
         RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
                 kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, 1, 1);
         try {
