@@ -14,19 +14,8 @@ Page({
   },
 
   load() {
-    if (!common.isLoggedIn()) {
-      this.setData({ loading: false });
-      common.goLogin();
-      return Promise.resolve();
-    }
-    this.setData({ loading: true, error: null });
-    return api.get('/api/mini/filings')
-      .then((filings) => this.setData({ loading: false, accounts: (filings || []).map(common.summaryRow) }))
-      .catch((error) => {
-        this.setData({ loading: false });
-        if (common.needsLogin(error)) common.goLogin();
-        else this.setData({ error: { message: error.message, retryable: error.retryable } });
-      });
+    return common.loadSignedIn(this, () => api.get('/api/mini/filings')
+      .then((filings) => this.setData({ loading: false, accounts: (filings || []).map(common.summaryRow) })));
   },
 
   retry() {

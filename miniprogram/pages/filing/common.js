@@ -47,6 +47,24 @@ function goLogin() {
   wx.navigateTo({ url: '/pages/login/login' });
 }
 
+/**
+ * A page's load for a signed-in operator: without a session the login page first; otherwise
+ * loading → work() → its result, a login error back to the login page, any other as the page's error.
+ */
+function loadSignedIn(page, work) {
+  if (!isLoggedIn()) {
+    page.setData({ loading: false });
+    goLogin();
+    return Promise.resolve();
+  }
+  page.setData({ loading: true, error: null });
+  return work().catch((error) => {
+    page.setData({ loading: false });
+    if (needsLogin(error)) goLogin();
+    else page.setData({ error: { message: error.message, retryable: error.retryable } });
+  });
+}
+
 function labelOf(options, value) {
   const found = options.find((o) => o.value === value);
   return found ? found.label : '';
@@ -90,6 +108,7 @@ function summaryRow(f) {
 }
 
 module.exports = {
+  loadSignedIn,
   STATUS_BADGES, FORM_TYPES, ACCOUNT_TYPES, UNIT_TYPES, LOGIN_CODES,
   needsLogin, isLoggedIn, goLogin, labelOf, unfinished, actionsFor, summaryRow,
 };

@@ -15,13 +15,7 @@ Page({
   },
 
   load() {
-    if (!common.isLoggedIn()) {
-      this.setData({ loading: false });
-      common.goLogin();
-      return Promise.resolve();
-    }
-    this.setData({ loading: true, error: null });
-    return Promise.all([
+    return common.loadSignedIn(this, () => Promise.all([
       api.get('/api/mini/me'),
       api.get('/api/mini/filings'),
       // the unread count is a nicety: the page works without it
@@ -39,14 +33,7 @@ Page({
         unread: (inbox && inbox.unread) || 0,
         nextDeadline: this.nextDeadline(accounts),
       });
-    }).catch((error) => {
-      if (common.needsLogin(error)) {
-        this.setData({ loading: false });
-        common.goLogin();
-        return;
-      }
-      this.setData({ loading: false, error: { message: error.message, retryable: error.retryable } });
-    });
+    }));
   },
 
   /** The earliest due date among filings still to be (re)submitted. */
