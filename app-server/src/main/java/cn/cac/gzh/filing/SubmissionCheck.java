@@ -2,7 +2,7 @@ package cn.cac.gzh.filing;
 
 import java.util.List;
 
-import cn.cac.gzh.common.web.ApiError.FieldProblem;
+import cn.cac.gzh.common.FieldProblem;
 
 /**
  * Something else a filing needs before it can be submitted (e.g. the material checklist). Every

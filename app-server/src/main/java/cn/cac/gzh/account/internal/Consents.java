@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import cn.cac.gzh.account.OperatorConsents;
 import cn.cac.gzh.common.db.RetryTransientFailures;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
@@ -43,10 +43,10 @@ class Consents implements OperatorConsents {
     void accept(long operatorId, String version, boolean personalInfo, boolean sensitiveInfo) {
         PrivacyNotice notice = current();
         if (!notice.version().equals(version)) {
-            throw ApiException.conflict("CONSENT_VERSION_OUTDATED", "隐私政策已更新，请阅读最新版本后再同意");
+            throw DomainException.conflict("CONSENT_VERSION_OUTDATED", "隐私政策已更新，请阅读最新版本后再同意");
         }
         if (!personalInfo || !sensitiveInfo) {
-            throw ApiException.badRequest("CONSENT_INCOMPLETE", "需同意个人信息处理及敏感个人信息（身份证号码、身份证影像）处理，方可办理登记备案");
+            throw DomainException.invalid("CONSENT_INCOMPLETE", "需同意个人信息处理及敏感个人信息（身份证号码、身份证影像）处理，方可办理登记备案");
         }
         mapper.insertIgnoringRepeat(operatorId, version, LocalDateTime.now(clock));
     }
@@ -54,7 +54,7 @@ class Consents implements OperatorConsents {
     @Override
     public void requireCurrentConsent(long operatorId) {
         if (!hasAcceptedCurrent(operatorId)) {
-            throw ApiException.forbidden("CONSENT_REQUIRED", "请先阅读并同意最新版隐私政策");
+            throw DomainException.forbidden("CONSENT_REQUIRED", "请先阅读并同意最新版隐私政策");
         }
     }
 

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.account.AccountProperties;
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.pii.PersonalDataCipher;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.wechat.MiniProgramGateway;
 import cn.cac.gzh.wechat.MiniProgramSession;
 import cn.cac.gzh.wechat.WechatCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Login with a {@code wx.login} code, and the lifecycle of our bearer tokens. */
@@ -73,7 +73,7 @@ class OperatorSessions {
             LocalDateTime now = LocalDateTime.now(clock);
             // revoking is the claim: of two simultaneous refreshes with one token, one updates the row
             if (sessions.revokeLiveRefreshToken(hash, now) == 0) {
-                throw new ApiException(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_INVALID", "登录已失效，请重新登录");
+                throw new DomainException(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_INVALID", "登录已失效，请重新登录");
             }
             return issue(sessions.operatorOfRefreshToken(hash), now);
         });
@@ -106,7 +106,7 @@ class OperatorSessions {
         try {
             return wechat.login(code);
         } catch (WechatCallException e) {
-            throw WechatErrors.toApiException(e, "LOGIN_CODE_INVALID", "登录凭证无效或已过期，请重新登录");
+            throw WechatErrors.toDomainException(e, "LOGIN_CODE_INVALID", "登录凭证无效或已过期，请重新登录");
         }
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import cn.cac.gzh.account.OperatorConsents;
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.identifiers.MobileNumbers;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.wechat.MiniProgramGateway;
 import cn.cac.gzh.wechat.WechatCallException;
 import org.slf4j.Logger;
@@ -41,10 +41,10 @@ class PhoneBinding {
         try {
             phone = wechat.phoneNumber(code);
         } catch (WechatCallException e) {
-            throw WechatErrors.toApiException(e, "PHONE_CODE_INVALID", "手机号授权已失效，请重新授权");
+            throw WechatErrors.toDomainException(e, "PHONE_CODE_INVALID", "手机号授权已失效，请重新授权");
         }
         if (!MobileNumbers.isValid(phone)) {
-            throw ApiException.badRequest("PHONE_NOT_SUPPORTED", "仅支持中国大陆手机号");
+            throw DomainException.invalid("PHONE_NOT_SUPPORTED", "仅支持中国大陆手机号");
         }
         String normalized = MobileNumbers.normalize(phone);
         transactions.run("bindPhone", () -> operators.bindPhone(operatorId, normalized, LocalDateTime.now(clock)));

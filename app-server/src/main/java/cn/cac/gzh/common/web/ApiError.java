@@ -2,6 +2,7 @@ package cn.cac.gzh.common.web;
 
 import java.util.List;
 
+import cn.cac.gzh.common.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -16,11 +17,5 @@ public record ApiError(
 
     public ApiError(String code, String message) {
         this(code, message, List.of());
-    }
-
-    /** One invalid field: its path in the request (e.g. {@code unit.responsiblePerson.idNumber}) and why. */
-    public record FieldProblem(
-            @Schema(example = "unit.responsiblePerson.idNumber") String field,
-            @Schema(example = "身份证号码校验位不正确") String message) {
     }
 }

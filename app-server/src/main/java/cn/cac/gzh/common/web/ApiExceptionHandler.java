@@ -8,6 +8,9 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.common.ErrorKind;
+import cn.cac.gzh.common.FieldProblem;
 import cn.cac.gzh.common.db.TransientDatabaseFailures;
 
 import org.springframework.dao.DataAccessException;
@@ -33,29 +36,44 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
-        var answer = ResponseEntity.status(e.status());
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ApiError> refused(DomainException e) {
+        var answer = ResponseEntity.status(statusOf(e.kind()));
         if (e.retryAfterSeconds() > 0) {
             answer.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
-        return answer.body(e.toBody());
+        return answer.body(new ApiError(e.code(), e.getMessage(), e.fieldErrors()));
+    }
+
+    /** The one place where the domain's kinds of refusal become HTTP statuses. */
+    static HttpStatus statusOf(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
-        List<ApiError.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new ApiError.FieldProblem(error.getField(), message(error)))
-                .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error)))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return status(HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", "请求参数校验失败", problems));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ApiError> violated(ConstraintViolationException e) {
-        List<ApiError.FieldProblem> problems = e.getConstraintViolations().stream()
-                .map(v -> new ApiError.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(ApiError.FieldProblem::field))
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         return status(HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", "请求参数校验失败", problems));
     }

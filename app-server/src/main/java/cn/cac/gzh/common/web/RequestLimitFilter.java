@@ -1,5 +1,6 @@
 package cn.cac.gzh.common.web;
 
+import cn.cac.gzh.common.DomainException;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -51,7 +52,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             long retryAfter = limit == null ? 0 : limits.check(limit, request.getRemoteAddr());
             if (retryAfter > 0) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-                errors.write(response, 429, new ApiError(ApiException.RATE_LIMITED, ApiException.RATE_LIMITED_MESSAGE));
+                errors.write(response, 429, new ApiError(DomainException.RATE_LIMITED, DomainException.RATE_LIMITED_MESSAGE));
                 return;
             }
         }

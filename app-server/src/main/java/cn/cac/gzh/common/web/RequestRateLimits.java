@@ -1,5 +1,6 @@
 package cn.cac.gzh.common.web;
 
+import cn.cac.gzh.common.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ public class RequestRateLimits implements DisposableBean {
     public void enforce(String limit, String client) {
         long retryAfter = check(limit, client);
         if (retryAfter > 0) {
-            throw ApiException.rateLimited(retryAfter);
+            throw DomainException.rateLimited(retryAfter);
         }
     }
 

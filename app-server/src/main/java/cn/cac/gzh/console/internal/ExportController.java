@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.FilingStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,8 +87,8 @@ class ExportController {
 
     private ExportJobs.Job job(String id) {
         if (!id.matches("[0-9a-f]{32}")) {
-            throw ApiException.notFound("EXPORT_NOT_FOUND", "导出任务不存在");
+            throw DomainException.notFound("EXPORT_NOT_FOUND", "导出任务不存在");
         }
-        return exports.find(id).orElseThrow(() -> ApiException.notFound("EXPORT_NOT_FOUND", "导出任务不存在"));
+        return exports.find(id).orElseThrow(() -> DomainException.notFound("EXPORT_NOT_FOUND", "导出任务不存在"));
     }
 }

@@ -18,7 +18,7 @@ import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.db.RetryingTransactions;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.ExportRow;
 import cn.cac.gzh.filing.FilingExport;
 import cn.cac.gzh.filing.FilingStatus;
@@ -104,7 +104,7 @@ class ExportJobs {
             // the line is full: nothing will run it, so it must not stay RUNNING
             log.warn("Export refused, the export queue is full: exportId={}", id);
             fail(id, BUSY);
-            throw ApiException.unavailable("EXPORT_BUSY", BUSY).retryAfter(30);
+            throw DomainException.unavailable("EXPORT_BUSY", BUSY).retryAfter(30);
         }
         return find(id).orElseThrow();
     }
@@ -116,9 +116,9 @@ class ExportJobs {
     /** Opens a finished export's file. */
     InputStream open(Job job) {
         if (!"DONE".equals(job.status())) {
-            throw ApiException.conflict("EXPORT_NOT_READY", "导出尚未完成");
+            throw DomainException.conflict("EXPORT_NOT_READY", "导出尚未完成");
         }
-        return storage.open(job.objectKey()).orElseThrow(() -> ApiException.notFound("EXPORT_NOT_FOUND", "导出文件不存在"));
+        return storage.open(job.objectKey()).orElseThrow(() -> DomainException.notFound("EXPORT_NOT_FOUND", "导出文件不存在"));
     }
 
     private void run(String id, Kind kind, RegistryQuery filter, boolean fullIdNumbers) {

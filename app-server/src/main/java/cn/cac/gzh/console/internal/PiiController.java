@@ -6,7 +6,7 @@ import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.pii.PersonalDataCipher;
 import cn.cac.gzh.common.pii.PiiReencryption;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,15 +42,15 @@ class PiiController {
     PiiReencryption.Progress reencrypt(@RequestParam(defaultValue = "500") int batchSize,
             @RequestParam(defaultValue = "1000") int maxBatches, @AuthenticationPrincipal CurrentStaff staff, HttpServletRequest http) {
         if (batchSize < 1 || batchSize > 5000 || maxBatches < 1) {
-            throw ApiException.badRequest("INVALID_PARAMETER", "batchSize 应为 1–5000，maxBatches 应为正数");
+            throw DomainException.invalid("INVALID_PARAMETER", "batchSize 应为 1–5000，maxBatches 应为正数");
         }
         PiiReencryption.Progress progress;
         try {
             progress = reencryption.run(batchSize, maxBatches);
         } catch (PersonalDataCipher.MissingKeyException e) {
-            throw ApiException.conflict("PII_KEY_MISSING", "缺少旧版本加密密钥，未修改任何数据：" + e.getMessage());
+            throw DomainException.conflict("PII_KEY_MISSING", "缺少旧版本加密密钥，未修改任何数据：" + e.getMessage());
         } catch (IllegalStateException e) {
-            throw ApiException.conflict("PII_KEY_WRONG", "旧版本加密密钥无法解密已存储的数据，未修改任何数据");
+            throw DomainException.conflict("PII_KEY_WRONG", "旧版本加密密钥无法解密已存储的数据，未修改任何数据");
         }
         audit.record(new AuditEntry("STAFF", staff.id(), "PII_REENCRYPTED", "PII_KEY", String.valueOf(progress.currentVersion()),
                 null, http.getRemoteAddr()));

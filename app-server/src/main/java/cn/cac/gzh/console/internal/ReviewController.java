@@ -2,7 +2,7 @@ package cn.cac.gzh.console.internal;
 
 import java.util.List;
 
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.FilingReview;
@@ -96,7 +96,7 @@ class ReviewController {
         String template = request.templateId() == null ? null : jdbc
                 .sql("SELECT text FROM review_reason_template WHERE id = ?").param(request.templateId())
                 .query(String.class).optional()
-                .orElseThrow(() -> ApiException.badRequest("TEMPLATE_NOT_FOUND", "退回原因模板不存在"));
+                .orElseThrow(() -> DomainException.invalid("TEMPLATE_NOT_FOUND", "退回原因模板不存在"));
         String text = request.text() == null ? null : request.text().strip();
         String reason = template == null ? text : (text == null || text.isEmpty() ? template : template + "；" + text);
         review.reject(id, staff.id(), reason);

@@ -7,10 +7,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.ConsoleProperties;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.console.StaffRole;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,7 +51,7 @@ class StaffAccounts {
     }
 
     /** Who signs in, or a 401 that does not say whether the name or the password was wrong. */
-    @Transactional(noRollbackFor = ApiException.class)
+    @Transactional(noRollbackFor = DomainException.class)
     public CurrentStaff signIn(String username, String password, String clientIp) {
         LocalDateTime now = LocalDateTime.now(clock);
         StaffMapper.StaffRow row = staff.byUsername(username);
@@ -61,7 +61,7 @@ class StaffAccounts {
         }
         if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
             audit.record(new AuditEntry("STAFF", row.id(), "LOGIN_REFUSED", "STAFF_USER", String.valueOf(row.id()), "locked", clientIp));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "ACCOUNT_LOCKED", "登录失败次数过多，账号已锁定至 "
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "ACCOUNT_LOCKED", "登录失败次数过多，账号已锁定至 "
                     + Times.display(row.lockedUntil()).format(DateTimeFormatter.ofPattern("HH:mm")) + "，请稍后再试或联系管理员");
         }
         if (!encoder.matches(password, row.passwordHash())) {
@@ -77,7 +77,7 @@ class StaffAccounts {
         }
         if (!row.enabled()) {
             audit.record(new AuditEntry("STAFF", row.id(), "LOGIN_REFUSED", "STAFF_USER", String.valueOf(row.id()), "disabled", clientIp));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "账号已停用，请联系管理员");
+            throw new DomainException(ErrorKind.UNAUTHENTICATED, "ACCOUNT_DISABLED", "账号已停用，请联系管理员");
         }
         staff.recordSuccess(row.id(), now);
         audit.record(new AuditEntry("STAFF", row.id(), "LOGIN", "STAFF_USER", String.valueOf(row.id()), null, clientIp));
@@ -96,7 +96,7 @@ class StaffAccounts {
     private CurrentStaff insert(String username, String displayName, String password, Set<StaffRole> roles) {
         PasswordPolicy.require(username, password);
         if (roles.isEmpty()) {
-            throw ApiException.badRequest("ROLE_REQUIRED", "至少选择一个角色");
+            throw DomainException.invalid("ROLE_REQUIRED", "至少选择一个角色");
         }
         var row = new StaffMapper.NewStaff();
         row.username = username;
@@ -106,7 +106,7 @@ class StaffAccounts {
         try {
             staff.insert(row);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("USERNAME_TAKEN", "用户名已存在");
+            throw DomainException.conflict("USERNAME_TAKEN", "用户名已存在");
         }
         roles.forEach(role -> staff.addRole(row.id, role));
         log.info("Staff account created: staffId={} roles={}", row.id, roles);
@@ -118,7 +118,7 @@ class StaffAccounts {
             String clientIp) {
         StaffMapper.StaffRow row = require(id);
         if (roles.isEmpty()) {
-            throw ApiException.badRequest("ROLE_REQUIRED", "至少选择一个角色");
+            throw DomainException.invalid("ROLE_REQUIRED", "至少选择一个角色");
         }
         Set<StaffRole> before = rolesOf(id);
         String name = displayName == null ? row.displayName() : displayName;
@@ -145,7 +145,7 @@ class StaffAccounts {
     public void changePassword(long id, String currentPassword, String newPassword, String clientIp) {
         StaffMapper.StaffRow row = require(id);
         if (!encoder.matches(currentPassword, row.passwordHash())) {
-            throw ApiException.badRequest("PASSWORD_MISMATCH", "当前密码不正确");
+            throw DomainException.invalid("PASSWORD_MISMATCH", "当前密码不正确");
         }
         PasswordPolicy.require(row.username(), newPassword);
         staff.setPassword(id, encoder.encode(newPassword), LocalDateTime.now(clock));
@@ -183,7 +183,7 @@ class StaffAccounts {
             audit.record(new AuditEntry("SYSTEM", null, "STAFF_CREATED", "STAFF_USER", String.valueOf(admin.id()),
                     "username=" + admin.username() + " roles=" + names(admin.roles()) + " enabled=true bootstrap", null));
             return true;
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if ("USERNAME_TAKEN".equals(e.code())) {
                 return false; // another instance was first
             }
@@ -194,7 +194,7 @@ class StaffAccounts {
     private StaffMapper.StaffRow require(long id) {
         StaffMapper.StaffRow row = staff.byId(id);
         if (row == null) {
-            throw ApiException.notFound("STAFF_NOT_FOUND", "用户不存在");
+            throw DomainException.notFound("STAFF_NOT_FOUND", "用户不存在");
         }
         return row;
     }
@@ -208,7 +208,7 @@ class StaffAccounts {
         return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
-    private static ApiException failed() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "用户名或密码错误");
+    private static DomainException failed() {
+        return new DomainException(ErrorKind.UNAUTHENTICATED, "LOGIN_FAILED", "用户名或密码错误");
     }
 }

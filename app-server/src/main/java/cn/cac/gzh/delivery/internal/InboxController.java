@@ -8,7 +8,7 @@ import java.util.Map;
 
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.delivery.InboxContent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -86,7 +86,7 @@ class InboxController {
         Stored item = owned(operator, id);
         return content(item).attachmentLink(item.sourceType(), item.sourceId(), attachmentId)
                 .map(url -> new Link(url, 300))
-                .orElseThrow(() -> ApiException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
+                .orElseThrow(() -> DomainException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
     }
 
     private record Stored(long id, String sourceType, long sourceId, String title, String summary, LocalDateTime createdAt,
@@ -101,7 +101,7 @@ class InboxController {
                 .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("source_type"), rs.getLong("source_id"),
                         rs.getString("title"), rs.getString("summary"), rs.getObject("created_at", LocalDateTime.class),
                         rs.getObject("read_at", LocalDateTime.class))).optional()
-                .orElseThrow(() -> ApiException.notFound("INBOX_ITEM_NOT_FOUND", "消息不存在"));
+                .orElseThrow(() -> DomainException.notFound("INBOX_ITEM_NOT_FOUND", "消息不存在"));
     }
 
     private InboxContent content(Stored item) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.cac.gzh.account.CurrentOperator;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.delivery.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,10 +75,10 @@ class SubscriptionController {
         Set<String> known = Set.copyOf(templates().templates().values());
         for (Map.Entry<String, String> answer : request.results().entrySet()) {
             if (!known.contains(answer.getKey())) {
-                throw ApiException.badRequest("TEMPLATE_UNKNOWN", "未知的订阅消息模板");
+                throw DomainException.invalid("TEMPLATE_UNKNOWN", "未知的订阅消息模板");
             }
             if (!ANSWERS.contains(answer.getValue())) {
-                throw ApiException.badRequest("VALIDATION_FAILED", "订阅结果应为 accept、reject、ban 或 filter");
+                throw DomainException.invalid("VALIDATION_FAILED", "订阅结果应为 accept、reject、ban 或 filter");
             }
         }
         List<String> accepted = request.results().entrySet().stream().filter(e -> "accept".equals(e.getValue()))

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.Campaign;
 import cn.cac.gzh.filing.CampaignAdministration;
 import cn.cac.gzh.filing.FilingProperties;
@@ -62,7 +62,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
         int updated = jdbc.sql("UPDATE filing_campaign SET name = ?, starts_on = ?, ends_on = ?, updated_at = ? WHERE id = ?")
                 .params(name.strip(), startsOn, endsOn, LocalDateTime.now(clock), id).update();
         if (updated == 0) {
-            throw ApiException.notFound("CAMPAIGN_NOT_FOUND", "集中登记备案期不存在");
+            throw DomainException.notFound("CAMPAIGN_NOT_FOUND", "集中登记备案期不存在");
         }
         recomputeLater();
         return new Campaign(id, name.strip(), startsOn, endsOn);
@@ -71,7 +71,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
     @Override
     public void delete(long id) {
         if (jdbc.sql("DELETE FROM filing_campaign WHERE id = ?").param(id).update() == 0) {
-            throw ApiException.notFound("CAMPAIGN_NOT_FOUND", "集中登记备案期不存在");
+            throw DomainException.notFound("CAMPAIGN_NOT_FOUND", "集中登记备案期不存在");
         }
         recomputeLater();
     }
@@ -121,7 +121,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
 
     private static void requireDates(LocalDate startsOn, LocalDate endsOn) {
         if (endsOn.isBefore(startsOn)) {
-            throw ApiException.badRequest("CAMPAIGN_DATES_INVALID", "结束日期不能早于开始日期");
+            throw DomainException.invalid("CAMPAIGN_DATES_INVALID", "结束日期不能早于开始日期");
         }
     }
 

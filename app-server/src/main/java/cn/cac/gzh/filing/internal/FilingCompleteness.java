@@ -3,11 +3,11 @@ package cn.cac.gzh.filing.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.cac.gzh.common.web.ApiError.FieldProblem;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.FieldProblem;
+import cn.cac.gzh.common.ErrorKind;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.FormType;
 
-import org.springframework.http.HttpStatus;
 
 /** What a filing must contain before it can be submitted, per form type (notice §3). */
 final class FilingCompleteness {
@@ -25,7 +25,7 @@ final class FilingCompleteness {
         List<FieldProblem> missing = new ArrayList<>(check(row));
         missing.addAll(alsoMissing);
         if (!missing.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "FILING_INCOMPLETE", "登记备案表尚未填写完整", missing);
+            throw new DomainException(ErrorKind.INVALID, "FILING_INCOMPLETE", "登记备案表尚未填写完整", missing);
         }
     }
 

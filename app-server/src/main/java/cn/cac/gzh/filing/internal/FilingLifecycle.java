@@ -3,7 +3,7 @@ package cn.cac.gzh.filing.internal;
 import java.util.Map;
 import java.util.Set;
 
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.FilingStatus;
 
 import static cn.cac.gzh.filing.FilingStatus.APPROVED;
@@ -42,7 +42,7 @@ final class FilingLifecycle {
     static FilingStatus next(FilingStatus from, Action action) {
         FilingStatus to = TRANSITIONS.get(action).get(from);
         if (to == null) {
-            throw ApiException.conflict("ILLEGAL_TRANSITION",
+            throw DomainException.conflict("ILLEGAL_TRANSITION",
                     "备案当前状态为“" + from.label() + "”，不能" + action.label);
         }
         return to;
@@ -50,7 +50,7 @@ final class FilingLifecycle {
 
     static void requireEditable(FilingStatus status) {
         if (!EDITABLE.contains(status)) {
-            throw ApiException.conflict("FILING_NOT_EDITABLE", "备案当前状态为“" + status.label()
+            throw DomainException.conflict("FILING_NOT_EDITABLE", "备案当前状态为“" + status.label()
                     + "”，不能直接修改" + (status == APPROVED ? "，请提交变更申请" : ""));
         }
     }

@@ -3,7 +3,7 @@ package cn.cac.gzh.filing.internal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.FilingErrors;
 import cn.cac.gzh.filing.FilingProperties;
 
@@ -104,16 +104,16 @@ class FilingStore {
         throw e;
     }
 
-    static ApiException versionConflict() {
-        return ApiException.conflict("VERSION_CONFLICT", "备案已被修改，请刷新后重试");
+    static DomainException versionConflict() {
+        return DomainException.conflict("VERSION_CONFLICT", "备案已被修改，请刷新后重试");
     }
 
-    private static ApiException alreadyYours() {
-        return ApiException.conflict("ACCOUNT_ALREADY_FILED_BY_YOU", "您已登记过该公众号，请在“我的备案”中查看");
+    private static DomainException alreadyYours() {
+        return DomainException.conflict("ACCOUNT_ALREADY_FILED_BY_YOU", "您已登记过该公众号，请在“我的备案”中查看");
     }
 
-    private static ApiException takenByOther() {
-        return ApiException.conflict("ACCOUNT_ALREADY_FILED",
+    private static DomainException takenByOther() {
+        return DomainException.conflict("ACCOUNT_ALREADY_FILED",
                 "该公众号（原始ID或微信号）已由其他运营者登记备案。如有疑问，请联系县委网信办");
     }
 }

@@ -1,12 +1,12 @@
 package cn.cac.gzh.filing.internal;
 
+import cn.cac.gzh.common.FieldProblem;
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.filing.FilingForm;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.cac.gzh.account.OperatorConsents;
-import cn.cac.gzh.common.web.ApiError.FieldProblem;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.SubmissionCheck;
 import cn.cac.gzh.filing.ActorType;

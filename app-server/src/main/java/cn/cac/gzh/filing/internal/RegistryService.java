@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.EnforcementAction;
 import cn.cac.gzh.filing.EnforcementRecord;
 import cn.cac.gzh.filing.FilingErrors;
@@ -58,7 +58,7 @@ class RegistryService implements FilingRegistry {
         boolean descending = sort.startsWith("-");
         String column = SORTABLE.get(descending ? sort.substring(1) : sort);
         if (column == null) {
-            throw ApiException.badRequest("SORT_NOT_SUPPORTED", "不支持按该字段排序：" + sort);
+            throw DomainException.invalid("SORT_NOT_SUPPORTED", "不支持按该字段排序：" + sort);
         }
         where.orderBy(true, !descending, column).orderBy(true, !descending, "id");
         int size = Math.min(Math.max(query.size(), 1), 100);
@@ -119,7 +119,7 @@ class RegistryService implements FilingRegistry {
             throw FilingErrors.notFound();
         }
         if (row.getStatus() != FilingStatus.APPROVED && row.getStatus() != FilingStatus.SUBMITTED) {
-            throw ApiException.conflict("ILLEGAL_TRANSITION", "备案当前状态为“" + row.getStatus().label() + "”，不能登记纸质材料");
+            throw DomainException.conflict("ILLEGAL_TRANSITION", "备案当前状态为“" + row.getStatus().label() + "”，不能登记纸质材料");
         }
         registry.markPaperReceived(filingId, staffId, LocalDateTime.now(clock));
     }

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.TimeConfiguration;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.ActorType;
 import cn.cac.gzh.filing.FilingReview;
 import cn.cac.gzh.filing.FilingStatus;
@@ -84,10 +84,10 @@ class StaffReview implements FilingReview {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badRequest("REASON_REQUIRED", "请填写原因");
+            throw DomainException.invalid("REASON_REQUIRED", "请填写原因");
         }
         if (reason.length() > 500) {
-            throw ApiException.badRequest("REASON_TOO_LONG", "原因不能超过500字");
+            throw DomainException.invalid("REASON_TOO_LONG", "原因不能超过500字");
         }
     }
 }

@@ -3,7 +3,7 @@ package cn.cac.gzh.material.internal;
 import java.util.List;
 import java.util.Set;
 
-import cn.cac.gzh.common.web.ApiError.FieldProblem;
+import cn.cac.gzh.common.FieldProblem;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.SubmissionCheck;
 import cn.cac.gzh.material.MaterialChecklist;

@@ -6,9 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
@@ -117,7 +118,7 @@ class MaterialController {
     FileView confirm(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
             @PathVariable String ticketId) {
         if (!ticketId.matches("[0-9a-f]{32}")) {
-            throw ApiException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
+            throw DomainException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
         }
         return view(tickets.confirm(operator.id(), filingId, ticketId));
     }
@@ -129,13 +130,13 @@ class MaterialController {
         owned(operator, filingId);
         MaterialMapper.StoredFile file = mapper.fileOfFiling(materialId, filingId);
         if (file == null) {
-            throw ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在");
+            throw DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在");
         }
         if (file.purgedAt() != null) {
-            throw new ApiException(HttpStatus.GONE, "MATERIAL_PURGED", "该材料已按保存期限删除");
+            throw new DomainException(ErrorKind.GONE, "MATERIAL_PURGED", "该材料已按保存期限删除");
         }
         InputStream content = storage.open(file.objectKey())
-                .orElseThrow(() -> ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在"));
+                .orElseThrow(() -> DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.sizeBytes())

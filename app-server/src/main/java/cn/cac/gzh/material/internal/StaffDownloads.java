@@ -7,7 +7,7 @@ import java.time.Instant;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.db.RetryingTransactions;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.material.MaterialAccess;
 import cn.cac.gzh.material.MaterialProperties;
 import cn.cac.gzh.storage.ObjectStorage;
@@ -52,7 +52,7 @@ class StaffDownloads implements MaterialAccess {
         MaterialMapper.StoredFile file = transactions.execute("staffDownload", () -> {
             MaterialMapper.StoredFile found = mapper.file(materialId);
             if (found == null || found.purgedAt() != null) {
-                throw ApiException.notFound("MATERIAL_NOT_FOUND", "材料不存在或已按规定删除");
+                throw DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在或已按规定删除");
             }
             audit.record(new AuditEntry("STAFF", staffId, "MATERIAL_DOWNLOAD_LINK", "MATERIAL_FILE",
                     String.valueOf(materialId),

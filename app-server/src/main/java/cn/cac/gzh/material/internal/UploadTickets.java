@@ -11,8 +11,9 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.common.db.RetryingTransactions;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.FilingStatus;
@@ -28,7 +29,6 @@ import cn.cac.gzh.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,14 +65,14 @@ class UploadTickets {
     IssuedTicket issue(long operatorId, long filingId, MaterialType type, String fileName, String contentType, long size) {
         FilingRef filing = ownedUploadable(operatorId, filingId);
         if (!MaterialChecklist.requiredFor(filing.formType()).contains(type)) {
-            throw ApiException.badRequest("MATERIAL_TYPE_NOT_IN_CHECKLIST", "该备案表不需要此类材料：" + type.label());
+            throw DomainException.invalid("MATERIAL_TYPE_NOT_IN_CHECKLIST", "该备案表不需要此类材料：" + type.label());
         }
         if (!ALLOWED_TYPES.contains(contentType)) {
-            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "仅支持 JPEG、PNG 图片或 PDF 文件");
+            throw DomainException.invalid("FILE_TYPE_NOT_ALLOWED", "仅支持 JPEG、PNG 图片或 PDF 文件");
         }
         long max = properties.maxFileSize().toBytes();
         if (size <= 0 || size > max) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+            throw new DomainException(ErrorKind.TOO_LARGE, "FILE_TOO_LARGE",
                     "文件大小应在 1 字节到 " + properties.maxFileSize().toMegabytes() + " MB 之间");
         }
         String ticketId = UUID.randomUUID().toString().replace("-", "");
@@ -92,25 +92,25 @@ class UploadTickets {
         ownedUploadable(operatorId, filingId);
         MaterialMapper.Ticket ticket = mapper.ticket(ticketId, filingId);
         if (ticket == null || ticket.operatorId() != operatorId) {
-            throw ApiException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
+            throw DomainException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
         }
         if ("CONFIRMED".equals(ticket.status())) {
             return mapper.fileOfUpload(ticketId);
         }
         if (!"PENDING".equals(ticket.status())) {
-            throw ApiException.conflict("UPLOAD_TICKET_CLOSED", "上传凭证已失效，请重新上传");
+            throw DomainException.conflict("UPLOAD_TICKET_CLOSED", "上传凭证已失效，请重新上传");
         }
         StoredObject object = storage.stat(ticket.uploadKey())
-                .orElseThrow(() -> ApiException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
+                .orElseThrow(() -> DomainException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
         long max = properties.maxFileSize().toBytes();
         if (object.size() <= 0 || object.size() > max) {
             refuse(ticket);
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", "文件大小超出限制，请重新上传");
+            throw new DomainException(ErrorKind.TOO_LARGE, "FILE_TOO_LARGE", "文件大小超出限制，请重新上传");
         }
         Inspection inspection = inspect(ticket.uploadKey());
         if (!ticket.contentType().equals(inspection.sniffedType())) {
             refuse(ticket);
-            throw ApiException.badRequest("FILE_TYPE_MISMATCH", "文件内容与所选类型不符（仅支持真实的 JPEG、PNG 或 PDF 文件），请重新上传");
+            throw DomainException.invalid("FILE_TYPE_MISMATCH", "文件内容与所选类型不符（仅支持真实的 JPEG、PNG 或 PDF 文件），请重新上传");
         }
         String objectKey = "m/" + UUID.randomUUID().toString().replace("-", "");
         // the upload key stays writable until the policy expires; the final key never is
@@ -159,7 +159,7 @@ class UploadTickets {
 
     private static void requireUploadable(FilingRef filing) {
         if (!UPLOADABLE.contains(filing.status())) {
-            throw ApiException.conflict("MATERIALS_LOCKED", "备案当前状态为“" + filing.status().label() + "”，不能更换材料");
+            throw DomainException.conflict("MATERIALS_LOCKED", "备案当前状态为“" + filing.status().label() + "”，不能更换材料");
         }
     }
 
@@ -174,7 +174,7 @@ class UploadTickets {
     /** One streaming pass: the first bytes for the type, all bytes for the hash. */
     private Inspection inspect(String key) {
         try (InputStream raw = storage.open(key)
-                .orElseThrow(() -> ApiException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
+                .orElseThrow(() -> DomainException.conflict("UPLOAD_MISSING", "未收到上传的文件，请重新上传"));
              DigestInputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
             byte[] header = in.readNBytes(FileSniffer.HEADER_BYTES);
             in.transferTo(java.io.OutputStream.nullOutputStream());

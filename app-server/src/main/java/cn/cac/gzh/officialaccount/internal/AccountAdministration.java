@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.cac.gzh.account.OperatorDirectory;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.officialaccount.OfficialAccountAdministration;
 import cn.cac.gzh.wechat.WechatProperties;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
@@ -57,7 +57,7 @@ class AccountAdministration implements OfficialAccountAdministration {
             return menu.toJson();
         } catch (WxErrorException | RuntimeException e) {
             log.warn("Menu not published: reason={}", e.getMessage());
-            throw ApiException.unavailable("WECHAT_UNAVAILABLE", "微信接口调用失败，菜单未发布，请稍后再试");
+            throw DomainException.unavailable("WECHAT_UNAVAILABLE", "微信接口调用失败，菜单未发布，请稍后再试");
         }
     }
 
@@ -89,7 +89,7 @@ class AccountAdministration implements OfficialAccountAdministration {
                 next = page.getNextOpenid();
             } while (next != null && !next.isEmpty());
         } catch (WxErrorException e) {
-            throw ApiException.unavailable("WECHAT_UNAVAILABLE", "微信接口调用失败，请稍后再试");
+            throw DomainException.unavailable("WECHAT_UNAVAILABLE", "微信接口调用失败，请稍后再试");
         }
         return new SyncResult(followers, linked);
     }

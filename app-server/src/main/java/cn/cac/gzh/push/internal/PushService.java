@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.db.RetryingTransactions;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.delivery.Deliveries;
 import cn.cac.gzh.delivery.InboxReceipt;
 import cn.cac.gzh.delivery.OutgoingMessage;
@@ -30,7 +31,6 @@ import cn.cac.gzh.storage.FileSniffer;
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.gzh.storage.ObjectStorageException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,7 +119,7 @@ class PushService implements PolicyPushes {
         requireVersion(push, version);
         LocalDateTime now = now();
         if (sendAt != null && sendAt.isAfter(now.plusDays(366))) {
-            throw ApiException.badRequest("SEND_AT_TOO_FAR", "定时发送时间不能超过一年");
+            throw DomainException.invalid("SEND_AT_TOO_FAR", "定时发送时间不能超过一年");
         }
         PushStatus next = properties.secondApproval() ? PushStatus.AWAITING_APPROVAL : PushStatus.SCHEDULED;
         sql.sql("""
@@ -136,10 +136,10 @@ class PushService implements PolicyPushes {
     public PushView approve(long id, long staffId, String clientIp) {
         PushRows.Push push = rows.lock(id).orElseThrow(PushService::notFound);
         if (push.status() != PushStatus.AWAITING_APPROVAL) {
-            throw ApiException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，无需复核");
+            throw DomainException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，无需复核");
         }
         if (push.submittedBy() != null && push.submittedBy() == staffId) {
-            throw ApiException.conflict("SAME_PUBLISHER", "复核须由另一位发布员进行");
+            throw DomainException.conflict("SAME_PUBLISHER", "复核须由另一位发布员进行");
         }
         sql.sql("UPDATE push_message SET status = 'SCHEDULED', approved_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(staffId, now(), id).update();
@@ -153,7 +153,7 @@ class PushService implements PolicyPushes {
     public PushView cancel(long id, long staffId, String clientIp) {
         PushRows.Push push = rows.lock(id).orElseThrow(PushService::notFound);
         if (!CANCELLABLE.contains(push.status())) {
-            throw ApiException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，不能取消");
+            throw DomainException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，不能取消");
         }
         LocalDateTime now = now();
         sql.sql("UPDATE push_message SET status = 'CANCELLED', cancelled_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
@@ -169,7 +169,7 @@ class PushService implements PolicyPushes {
     public int testSend(long id, List<Long> operatorIds, long staffId, String clientIp) {
         PushRows.Push push = rows.find(id).orElseThrow(PushService::notFound);
         if (operatorIds.isEmpty() || operatorIds.size() > 20) {
-            throw ApiException.badRequest("TEST_RECIPIENTS_INVALID", "测试接收人应为1至20个运营者");
+            throw DomainException.invalid("TEST_RECIPIENTS_INVALID", "测试接收人应为1至20个运营者");
         }
         deliveries.enqueueToOperators(new OutgoingMessage(TEST_SOURCE, id, "【测试】" + push.title(), push.summary(), now()),
                 operatorIds, push.channels());
@@ -183,10 +183,10 @@ class PushService implements PolicyPushes {
             String clientIp) {
         findDraft(id);
         if (!ATTACHMENT_TYPES.contains(contentType)) {
-            throw ApiException.badRequest("FILE_TYPE_NOT_ALLOWED", "附件仅支持 PDF、JPEG、PNG");
+            throw DomainException.invalid("FILE_TYPE_NOT_ALLOWED", "附件仅支持 PDF、JPEG、PNG");
         }
         if (size <= 0 || size > properties.maxAttachmentSize().toBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+            throw new DomainException(ErrorKind.TOO_LARGE, "FILE_TOO_LARGE",
                     "附件大小应在 1 字节到 " + properties.maxAttachmentSize().toMegabytes() + " MB 之间");
         }
         byte[] header;
@@ -196,7 +196,7 @@ class PushService implements PolicyPushes {
             throw new UncheckedIOException(e);
         }
         if (!contentType.equals(FileSniffer.contentType(header).orElse(""))) {
-            throw ApiException.badRequest("FILE_TYPE_MISMATCH", "文件内容与类型不符（仅支持真实的 PDF、JPEG、PNG 文件）");
+            throw DomainException.invalid("FILE_TYPE_MISMATCH", "文件内容与类型不符（仅支持真实的 PDF、JPEG、PNG 文件）");
         }
         String key = "p/" + UUID.randomUUID().toString().replace("-", "");
         storage.put(key, new SequenceInputStream(new ByteArrayInputStream(header), content), size, contentType);
@@ -224,7 +224,7 @@ class PushService implements PolicyPushes {
             lockDraft(id);
             String objectKey = sql.sql("SELECT object_key FROM push_attachment WHERE id = ? AND push_id = ?")
                     .params(attachmentId, id).query(String.class).optional()
-                    .orElseThrow(() -> ApiException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
+                    .orElseThrow(() -> DomainException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
             sql.sql("DELETE FROM push_attachment WHERE id = ?").param(attachmentId).update();
             audit(staffId, "PUSH_ATTACHMENT_REMOVED", id, String.valueOf(attachmentId), clientIp);
             return objectKey;
@@ -258,19 +258,19 @@ class PushService implements PolicyPushes {
 
     private static void requireDraft(PushRows.Push push) {
         if (push.status() != PushStatus.DRAFT) {
-            throw ApiException.conflict("PUSH_NOT_DRAFT", "推送当前状态为“" + push.status().label() + "”，不能修改");
+            throw DomainException.conflict("PUSH_NOT_DRAFT", "推送当前状态为“" + push.status().label() + "”，不能修改");
         }
     }
 
     private static void requireVersion(PushRows.Push push, int version) {
         if (push.version() != version) {
-            throw ApiException.conflict("VERSION_CONFLICT", "数据已被修改，请刷新后重试");
+            throw DomainException.conflict("VERSION_CONFLICT", "数据已被修改，请刷新后重试");
         }
     }
 
     private static void requireAudience(PushAudience audience) {
         if (audience.kind() == PushAudience.Kind.LISTED && audience.operatorIds().isEmpty()) {
-            throw ApiException.badRequest("AUDIENCE_EMPTY", "请指定接收的运营者");
+            throw DomainException.invalid("AUDIENCE_EMPTY", "请指定接收的运营者");
         }
     }
 
@@ -287,8 +287,8 @@ class PushService implements PolicyPushes {
     }
 
 
-    static ApiException notFound() {
-        return ApiException.notFound("PUSH_NOT_FOUND", "推送不存在");
+    static DomainException notFound() {
+        return DomainException.notFound("PUSH_NOT_FOUND", "推送不存在");
     }
 
     private LocalDateTime now() {

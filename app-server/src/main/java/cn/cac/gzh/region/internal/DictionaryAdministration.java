@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import cn.cac.gzh.common.db.RetryTransientFailures;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.region.PlaceName;
 import cn.cac.gzh.region.PlaceNameAdministration;
 import cn.cac.gzh.region.PlaceNameKind;
@@ -34,17 +34,17 @@ class DictionaryAdministration implements PlaceNameAdministration {
     public PlaceName add(String term, PlaceNameKind kind, String township) {
         String word = term.strip();
         if (word.codePointCount(0, word.length()) < 2 || word.length() > 32) {
-            throw ApiException.badRequest("TERM_INVALID", "地名词应为2至32个字");
+            throw DomainException.invalid("TERM_INVALID", "地名词应为2至32个字");
         }
         boolean needsTownship = kind == PlaceNameKind.TOWNSHIP_NAME || kind == PlaceNameKind.TOWNSHIP_ALIAS;
         Long townshipId = null;
         if (needsTownship) {
             if (township == null || township.isBlank()) {
-                throw ApiException.badRequest("TOWNSHIP_REQUIRED", "乡镇名称或简称须指明所属乡镇");
+                throw DomainException.invalid("TOWNSHIP_REQUIRED", "乡镇名称或简称须指明所属乡镇");
             }
             townshipId = jdbc.sql("SELECT id FROM region_township WHERE county_code = ? AND name = ?")
                     .params(countyCode, township.strip()).query(Long.class).optional()
-                    .orElseThrow(() -> ApiException.badRequest("TOWNSHIP_NOT_FOUND", "乡镇不存在：" + township));
+                    .orElseThrow(() -> DomainException.invalid("TOWNSHIP_NOT_FOUND", "乡镇不存在：" + township));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         try {
@@ -53,7 +53,7 @@ class DictionaryAdministration implements PlaceNameAdministration {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """).params(countyCode, word, kind.name(), townshipId, now, now).update();
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("TERM_EXISTS", "词典中已有该词：" + word);
+            throw DomainException.conflict("TERM_EXISTS", "词典中已有该词：" + word);
         }
         return new PlaceName(word, kind, needsTownship ? township.strip() : null);
     }
@@ -65,7 +65,7 @@ class DictionaryAdministration implements PlaceNameAdministration {
         int removed = jdbc.sql("DELETE FROM region_place_name WHERE county_code = ? AND term = ?")
                 .params(countyCode, term.strip()).update();
         if (removed == 0) {
-            throw ApiException.notFound("TERM_NOT_FOUND", "词典中没有该词");
+            throw DomainException.notFound("TERM_NOT_FOUND", "词典中没有该词");
         }
     }
 }

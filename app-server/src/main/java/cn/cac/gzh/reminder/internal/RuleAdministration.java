@@ -11,7 +11,7 @@ import java.util.Set;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.db.RetryTransientFailures;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +53,7 @@ class RuleAdministration {
         List<Integer> offsets = change.offsets().stream().distinct().sorted().toList();
         if (!rules.update(rule, change.enabled(), offsets, change.title().strip(), change.body().strip(), staffId,
                 LocalDateTime.now(clock), change.version())) {
-            throw ApiException.conflict("RULE_CHANGED", "该规则已被他人修改，请刷新后再改");
+            throw DomainException.conflict("RULE_CHANGED", "该规则已被他人修改，请刷新后再改");
         }
         audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_UPDATE", "REMINDER_RULE", rule.name(),
                 "enabled=" + change.enabled() + " offsets=" + RuleStore.formatOffsets(offsets), clientIp));
@@ -90,26 +90,26 @@ class RuleAdministration {
 
     private static void check(RuleCode rule, List<Integer> offsets, String title, String body) {
         if (title == null || title.isBlank()) {
-            throw ApiException.badRequest("TITLE_REQUIRED", "请填写标题");
+            throw DomainException.invalid("TITLE_REQUIRED", "请填写标题");
         }
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("BODY_REQUIRED", "请填写正文");
+            throw DomainException.invalid("BODY_REQUIRED", "请填写正文");
         }
         if (title.strip().length() > NoticeTexts.TITLE_LIMIT) {
-            throw ApiException.badRequest("TITLE_TOO_LONG", "标题不能超过" + NoticeTexts.TITLE_LIMIT + "字");
+            throw DomainException.invalid("TITLE_TOO_LONG", "标题不能超过" + NoticeTexts.TITLE_LIMIT + "字");
         }
         if (body.strip().length() > NoticeTexts.BODY_LIMIT - 200) {
             // leave room for the filled-in values (an account name, a rejection reason)
-            throw ApiException.badRequest("BODY_TOO_LONG", "正文不能超过" + (NoticeTexts.BODY_LIMIT - 200) + "字");
+            throw DomainException.invalid("BODY_TOO_LONG", "正文不能超过" + (NoticeTexts.BODY_LIMIT - 200) + "字");
         }
         if (offsets == null || offsets.isEmpty() || offsets.size() > MAX_OFFSETS
                 || offsets.stream().anyMatch(o -> o == null || o < 0 || o > MAX_OFFSET_DAYS)) {
-            throw ApiException.badRequest("OFFSETS_INVALID", "提醒时间须为1到" + MAX_OFFSETS + "个0到" + MAX_OFFSET_DAYS + "之间的天数");
+            throw DomainException.invalid("OFFSETS_INVALID", "提醒时间须为1到" + MAX_OFFSETS + "个0到" + MAX_OFFSET_DAYS + "之间的天数");
         }
         Set<String> unknown = new HashSet<>(NoticeTexts.placeholders(title + body));
         unknown.removeAll(rule.placeholders());
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("UNKNOWN_PLACEHOLDER", "不认识的占位符：" + String.join("、", unknown.stream().sorted()
+            throw DomainException.invalid("UNKNOWN_PLACEHOLDER", "不认识的占位符：" + String.join("、", unknown.stream().sorted()
                     .map(p -> "{" + p + "}").toList()) + "；此规则可用：" + String.join("、", rule.placeholders().stream()
                     .map(p -> "{" + p + "}").toList()));
         }
@@ -123,7 +123,7 @@ class RuleAdministration {
         }
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("RULE_NOT_FOUND", "提醒规则不存在");
+    private static DomainException notFound() {
+        return DomainException.notFound("RULE_NOT_FOUND", "提醒规则不存在");
     }
 }

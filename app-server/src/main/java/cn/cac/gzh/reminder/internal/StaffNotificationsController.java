@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.cac.gzh.common.Times;
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +56,7 @@ class StaffNotificationsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id) {
         if (!digests.markRead(id, staff.id(), LocalDateTime.now(clock))) {
-            throw ApiException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在");
+            throw DomainException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在");
         }
     }
 }

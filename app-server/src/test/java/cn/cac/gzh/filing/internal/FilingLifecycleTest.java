@@ -3,7 +3,8 @@ package cn.cac.gzh.filing.internal;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import cn.cac.gzh.common.web.ApiException;
+import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.internal.FilingLifecycle.Action;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +41,8 @@ class FilingLifecycleTest {
             assertThat(FilingLifecycle.next(from, action)).isEqualTo(expected);
         } else {
             assertThatThrownBy(() -> FilingLifecycle.next(from, action))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.status().value()).isEqualTo(409);
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT);
                         assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
                         assertThat(e.getMessage()).contains(from.label());
                     });
@@ -55,7 +56,7 @@ class FilingLifecycleTest {
             FilingLifecycle.requireEditable(status);
         } else {
             assertThatThrownBy(() -> FilingLifecycle.requireEditable(status))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("FILING_NOT_EDITABLE"));
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("FILING_NOT_EDITABLE"));
         }
     }
 
