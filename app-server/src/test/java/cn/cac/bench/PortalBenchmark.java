@@ -35,15 +35,12 @@ public final class PortalBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = Integer.getInteger("bench.requests", 30_000);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
-        String url = System.getProperty("bench.jdbc-url",
-                "jdbc:mysql://127.0.0.1:3306/filing_bench_portal?createDatabaseIfNotExist=true");
-        SpringApplication application = new SpringApplication(FilingPlatformApplication.class);
-        application.addInitializers(new DevServicesInitializer());
-        ConfigurableApplicationContext context = application.run("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=root", "--spring.datasource.password=", "--logging.level.root=WARN",
-                "--wechat.mp.callback-max-age=0",
-                // every request comes from 127.0.0.1: the per-address limit is raised out of reach, but still counted
-                "--rate-limit.limits.portal.requests=1000000000");
+        String compare = System.getProperty("bench.compare-rate-limit", "");
+        if (!compare.isBlank()) {
+            compareRateLimit(Arrays.asList(compare.split(",")), requests, concurrency);
+            return;
+        }
+        ConfigurableApplicationContext context = start(true);
         try {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             PortalRequests factory = new PortalRequests(port);
@@ -67,6 +64,46 @@ public final class PortalBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    private static ConfigurableApplicationContext start(boolean rateLimited) {
+        String url = System.getProperty("bench.jdbc-url",
+                "jdbc:mysql://127.0.0.1:3306/filing_bench_portal?createDatabaseIfNotExist=true");
+        SpringApplication application = new SpringApplication(FilingPlatformApplication.class);
+        application.addInitializers(new DevServicesInitializer());
+        return application.run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=root", "--spring.datasource.password=", "--logging.level.root=WARN",
+                "--wechat.mp.callback-max-age=0", "--rate-limit.enabled=" + rateLimited,
+                // every request comes from 127.0.0.1: the per-address limit is raised out of reach, but still counted
+                "--rate-limit.limits.portal.requests=1000000000");
+    }
+
+    /**
+     * The cost of the per-client rate limit (a Bucket4j bucket in Redis per request): services with the
+     * limit {@code on} and {@code off} measured with wrk in alternating rounds of the same run (the
+     * machine is shared: absolute figures drift, the ratio holds), e.g. {@code off,on,off,on}.
+     */
+    private static void compareRateLimit(List<String> rounds, int requests, int connections) throws Exception {
+        java.util.Map<String, List<Double>> rates = new java.util.TreeMap<>();
+        for (String round : rounds) {
+            boolean on = "on".equals(round.strip());
+            ConfigurableApplicationContext context = start(on);
+            try {
+                int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+                PortalRequests factory = new PortalRequests(port);
+                String output = wrk(factory, port, requests, connections).get("measured");
+                double rate = Double.parseDouble(output.replaceAll("(?s).*Requests/sec:\\s*([0-9.]+).*", "$1"));
+                String p99 = output.replaceAll("(?s).*\\s99%\\s+(\\S+).*", "$1");
+                System.out.printf("round rate-limit %s: %.0f requests/s, p99 %s%n", on ? "on" : "off", rate, p99);
+                rates.computeIfAbsent(on ? "on" : "off", k -> new ArrayList<>()).add(rate);
+            } finally {
+                context.close();
+            }
+        }
+        double off = rates.getOrDefault("off", List.of()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double on = rates.getOrDefault("on", List.of()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf("%nportal rate limit: off %.0f requests/s, on %.0f requests/s (means of %s), on/off = %.2f%n",
+                off, on, rates, on / off);
     }
 
     private static int run(HttpClient http, List<HttpRequest> requests, int concurrency, double[] latencies) throws Exception {
@@ -101,11 +138,13 @@ public final class PortalBenchmark {
     }
 
     /** Load from a separate process (wrk), so the client does not share the JVM with the service. */
-    private static void wrk(PortalRequests factory, int port, int requests, int connections) throws Exception {
+    private static java.util.Map<String, String> wrk(PortalRequests factory, int port, int requests, int connections)
+            throws Exception {
         // separate messages for warm-up and measurement: a replayed message would be a (cheap) duplicate
         java.nio.file.Path warmUp = write(factory, "portal-warmup.txt", 60_000);
         java.nio.file.Path measured = write(factory, "portal-requests.txt", requests);
         String seconds = System.getProperty("bench.seconds", "20");
+        java.util.Map<String, String> outputs = new java.util.HashMap<>();
         for (var round : List.of(java.util.Map.entry("warm-up", warmUp), java.util.Map.entry("measured", measured))) {
             Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections,
                     "-d" + (round.getKey().equals("warm-up") ? "5" : seconds) + "s", "--latency", "-s", "bench/portal.lua",
@@ -115,7 +154,9 @@ public final class PortalBenchmark {
             wrk.waitFor();
             System.out.println("=== wrk " + round.getKey() + " (" + Files.lines(round.getValue()).count() + " distinct messages) ===");
             System.out.println(output);
+            outputs.put(round.getKey(), output);
         }
+        return outputs;
     }
 
     private static java.nio.file.Path write(PortalRequests factory, String name, int count) throws Exception {

@@ -54,6 +54,8 @@ class OperatorSessionIntegrationTest {
         var bad = api.post("/api/mini/auth/login", null, Map.of("code", "bad-code"));
         var busy = api.post("/api/mini/auth/login", null, Map.of("code", "busy-code"));
         var blank = api.post("/api/mini/auth/login", null, Map.of("code", " "));
+        // the simulator answers openid "sim-openid-" + code: 111 characters, longer than any real openid
+        var brokenAnswer = api.post("/api/mini/auth/login", null, Map.of("code", "x".repeat(100)));
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("LOGIN_CODE_INVALID");
@@ -62,6 +64,8 @@ class OperatorSessionIntegrationTest {
         assertThat(busy.code()).isEqualTo("WECHAT_UNAVAILABLE");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(brokenAnswer.status()).isEqualTo(503);
+        assertThat(brokenAnswer.code()).isEqualTo("WECHAT_UNAVAILABLE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_operator", Integer.class)).isEqualTo(before);
     }
 

@@ -26,12 +26,24 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
     public MiniProgramSession login(String code) {
         try {
             var session = service.getUserService().getSessionInfo(code);
+            if (!usableOpenid(session.getOpenid())) {
+                // WeChat's openids are 28 characters; anything else is a broken answer, not a user
+                log.warn("WeChat call failed: api=jscode2session answered without a usable openid");
+                throw new WechatCallException(Kind.UNAVAILABLE, 0, "WeChat jscode2session answered without a usable openid", null);
+            }
             return new MiniProgramSession(session.getOpenid(), session.getUnionid(), session.getSessionKey());
         } catch (WxErrorException e) {
             throw translate("jscode2session", e.getError().getErrorCode(), e);
+        } catch (WechatCallException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw translate("jscode2session", 0, e);
         }
+    }
+
+    /** Fits {@code account_operator.openid} (VARCHAR(64)) and is not blank. */
+    static boolean usableOpenid(String openid) {
+        return openid != null && !openid.isBlank() && openid.length() <= 64;
     }
 
     @Override
