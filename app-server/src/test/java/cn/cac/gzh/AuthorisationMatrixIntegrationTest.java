@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Who may call what, for every operation of the live OpenAPI document and every kind of caller, from one table:
- * {@code src/test/resources/authorisation-matrix.tsv} (docs/architecture.md, "Authorisation matrix").
+ * {@code src/test/resources/authorisation-matrix.tsv} (docs/architecture.md, "Authorisation matrix", says how to add an
+ * operation).
  * <p>
  * Callers: anonymous, operator A (owner of every fixture), operator B (another operator, on A's ids), and staff with a
  * single role each (reviewer, publisher, admin). Path parameters are filled with A's real ids (or throw-away targets
@@ -54,7 +55,10 @@ class AuthorisationMatrixIntegrationTest {
     static final String TABLE = "/authorisation-matrix.tsv";
     static final List<String> CALLERS = List.of("anonymous", "operatorA", "operatorB", "reviewer", "publisher", "admin");
     private static final String PASSWORD = "Matrix-Pass-2026";
-    /** Operations that end the caller's session: they run on a session of their own. */
+    /**
+     * Operations that end the caller's session: they run on a session of their own. (The console's logout is a
+     * Spring Security filter, not in the document today; listed so it stays harmless if it is ever documented.)
+     */
     private static final Set<String> SESSION_ENDING = Set.of("POST /api/mini/auth/logout", "POST /api/console/auth/logout");
     /**
      * Bodies valid enough to reach the ownership check (validation answers before it, so {@code {}} would hide whether
