@@ -104,6 +104,15 @@ interface DeliveryMapper {
     @Update("UPDATE delivery SET send_started_at = #{now} WHERE id = #{id} AND lease_owner = #{owner} AND next_attempt_at = #{leaseUntil}")
     int markSendStarted(long id, String owner, LocalDateTime leaseUntil, LocalDateTime now);
 
+    /** One row per accepted template (the same template twice: two messages). Callers pass a non-empty list. */
+    @Insert("""
+            <script>
+            INSERT INTO subscribe_opt_in (operator_id, template_id, granted_at) VALUES
+            <foreach collection="templateIds" item="templateId" separator=",">(#{operatorId}, #{templateId}, #{grantedAt})</foreach>
+            </script>
+            """)
+    void grantOptIns(long operatorId, List<String> templateIds, LocalDateTime grantedAt);
+
     /** Callers pass a non-empty collection. */
     @Select("""
             <script>
