@@ -1,10 +1,7 @@
 package cn.cac.gzh.delivery.internal;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
@@ -14,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
-    private final JdbcClient sql;
+    private final InboxStore inbox;
     private final List<InboxContent> contents;
-    private final Clock clock;
 
-    InboxController(JdbcClient sql, List<InboxContent> contents, Clock clock) {
-        this.sql = sql;
+    InboxController(InboxStore inbox, List<InboxContent> contents) {
+        this.inbox = inbox;
         this.contents = List.copyOf(contents);
-        this.clock = clock;
     }
 
     record Item(long id, String sourceType, String title, String summary, OffsetDateTime receivedAt, OffsetDateTime readAt) {
@@ -55,25 +49,20 @@ class InboxController {
             @RequestParam(defaultValue = "20") int size) {
         int pageSize = Math.max(1, Math.min(size, 50));
         int pageNumber = Math.max(1, page);
-        List<Item> items = sql.sql("""
-                SELECT id, source_type, title, summary, created_at, read_at FROM inbox_item
-                WHERE operator_id = ? ORDER BY id DESC LIMIT ? OFFSET ?""")
-                .params(operator.id(), pageSize, (pageNumber - 1) * pageSize)
-                .query((rs, row) -> new Item(rs.getLong("id"), rs.getString("source_type"), rs.getString("title"),
-                        rs.getString("summary"), Times.display(rs.getObject("created_at", LocalDateTime.class)),
-                        Times.display(rs.getObject("read_at", LocalDateTime.class)))).list();
-        Map<String, Object> counts = sql.sql("SELECT COUNT(*) AS total, COUNT(*) - COUNT(read_at) AS unread FROM inbox_item WHERE operator_id = ?")
-                .param(operator.id()).query().singleRow();
-        return new Page(items, ((Number) counts.get("total")).longValue(), ((Number) counts.get("unread")).longValue(),
-                pageNumber, pageSize);
+        List<Item> items = inbox.newestFirst(operator.id(), pageNumber, pageSize).stream()
+                .map(item -> new Item(item.id(), item.sourceType(), item.title(), item.summary(), Times.display(item.createdAt()),
+                        Times.display(item.readAt())))
+                .toList();
+        InboxMapper.Counts counts = inbox.counts(operator.id());
+        return new Page(items, counts.total(), counts.unread(), pageNumber, pageSize);
     }
 
     @Operation(summary = "消息详情", description = "打开即记为已读（记录首次阅读时间）。错误码：INBOX_ITEM_NOT_FOUND。")
     @GetMapping("/api/mini/inbox/{id}")
     Detail detail(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long id) {
-        Stored item = owned(operator, id);
-        sql.sql("UPDATE inbox_item SET read_at = ? WHERE id = ? AND read_at IS NULL").params(LocalDateTime.now(clock), id).update();
-        Stored read = owned(operator, id);
+        InboxMapper.Item item = owned(operator, id);
+        inbox.markRead(id);
+        InboxMapper.Item read = owned(operator, id);
         InboxContent.Detail content = content(read).detail(read.sourceType(), read.sourceId())
                 .orElse(new InboxContent.Detail("", List.of()));
         return new Detail(read.id(), read.sourceType(), read.title(), read.summary(), Times.display(read.createdAt()),
@@ -83,28 +72,19 @@ class InboxController {
     @Operation(summary = "附件链接", description = "有效期很短的下载链接。错误码：INBOX_ITEM_NOT_FOUND、ATTACHMENT_NOT_FOUND。")
     @GetMapping("/api/mini/inbox/{id}/attachments/{attachmentId}")
     Link attachment(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long id, @PathVariable long attachmentId) {
-        Stored item = owned(operator, id);
+        InboxMapper.Item item = owned(operator, id);
         return content(item).attachmentLink(item.sourceType(), item.sourceId(), attachmentId)
                 .map(url -> new Link(url, 300))
                 .orElseThrow(() -> DomainException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
     }
 
-    private record Stored(long id, String sourceType, long sourceId, String title, String summary, LocalDateTime createdAt,
-            LocalDateTime readAt) {
-    }
-
     /** Someone else's item answers exactly like a missing one. */
-    private Stored owned(CurrentOperator operator, long id) {
-        return sql.sql("""
-                SELECT id, source_type, source_id, title, summary, created_at, read_at FROM inbox_item
-                WHERE id = ? AND operator_id = ?""").params(id, operator.id())
-                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("source_type"), rs.getLong("source_id"),
-                        rs.getString("title"), rs.getString("summary"), rs.getObject("created_at", LocalDateTime.class),
-                        rs.getObject("read_at", LocalDateTime.class))).optional()
+    private InboxMapper.Item owned(CurrentOperator operator, long id) {
+        return inbox.owned(operator.id(), id)
                 .orElseThrow(() -> DomainException.notFound("INBOX_ITEM_NOT_FOUND", "消息不存在"));
     }
 
-    private InboxContent content(Stored item) {
+    private InboxContent content(InboxMapper.Item item) {
         return contents.stream().filter(c -> c.supports(item.sourceType())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No inbox content for " + item.sourceType()));
     }

@@ -19,7 +19,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,12 +34,12 @@ class SubscriptionController {
 
     private static final Set<String> ANSWERS = Set.of("accept", "reject", "ban", "filter");
 
-    private final JdbcTemplate jdbc;
+    private final OptInStore optIns;
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    SubscriptionController(JdbcTemplate jdbc, DeliveryProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    SubscriptionController(OptInStore optIns, DeliveryProperties properties, Clock clock) {
+        this.optIns = optIns;
         this.properties = properties;
         this.clock = clock;
     }
@@ -83,13 +82,7 @@ class SubscriptionController {
         }
         List<String> accepted = request.results().entrySet().stream().filter(e -> "accept".equals(e.getValue()))
                 .map(Map.Entry::getKey).toList();
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.batchUpdate("INSERT INTO subscribe_opt_in (operator_id, template_id, granted_at) VALUES (?, ?, ?)", accepted,
-                accepted.size(), (ps, template) -> {
-                    ps.setLong(1, operator.id());
-                    ps.setString(2, template);
-                    ps.setObject(3, now);
-                });
+        optIns.grant(operator.id(), accepted, LocalDateTime.now(clock));
         return new Recorded(accepted.size());
     }
 }

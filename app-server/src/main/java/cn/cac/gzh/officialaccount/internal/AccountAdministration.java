@@ -18,7 +18,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -31,15 +30,15 @@ class AccountAdministration implements OfficialAccountAdministration {
     private final WxMpService wechat;
     private final String miniAppId;
     private final OperatorDirectory operators;
-    private final JdbcClient jdbc;
+    private final FollowerMapper followers;
     private final Clock clock;
 
-    AccountAdministration(WxMpService wechat, WechatProperties properties, OperatorDirectory operators, JdbcClient jdbc,
+    AccountAdministration(WxMpService wechat, WechatProperties properties, OperatorDirectory operators, FollowerMapper followers,
             Clock clock) {
         this.wechat = wechat;
         this.miniAppId = properties.miniapp().appId();
         this.operators = operators;
-        this.jdbc = jdbc;
+        this.followers = followers;
         this.clock = clock;
     }
 
@@ -95,12 +94,8 @@ class AccountAdministration implements OfficialAccountAdministration {
     }
 
     private void upsert(WxMpUser user, Long operatorId) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.sql("""
-                INSERT INTO oa_follower (openid, unionid, operator_id, subscribed, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE unionid = VALUES(unionid), operator_id = VALUES(operator_id),
-                                        subscribed = VALUES(subscribed), updated_at = VALUES(updated_at)
-                """).params(user.getOpenId(), user.getUnionId(), operatorId, Boolean.TRUE.equals(user.getSubscribe()), now).update();
+        followers.upsert(user.getOpenId(), user.getUnionId(), operatorId, Boolean.TRUE.equals(user.getSubscribe()),
+                LocalDateTime.now(clock));
     }
 
     private static WxMenuButton button(String type, String name, String key) {

@@ -16,7 +16,6 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
@@ -127,13 +126,13 @@ final class Handlers {
      */
     @Component
     static class SendReport implements WxMpMessageHandler {
-        private final JdbcClient jdbc;
+        private final AccountMessageMapper messages;
         private final TransactionTemplate transaction;
         private final ApplicationEventPublisher events;
         private final Clock clock;
 
-        SendReport(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
-            this.jdbc = jdbc;
+        SendReport(AccountMessageMapper messages, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+            this.messages = messages;
             this.transaction = transaction;
             this.events = events;
             this.clock = clock;
@@ -144,11 +143,9 @@ final class Handlers {
                 WxSessionManager sessions) {
             Object msgId = context.get(MessageIds.REPORTED_MSG_ID);
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("""
-                        INSERT INTO oa_send_report (event, msg_id, openid, status, total_count, sent_count, error_count, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """).params(message.getEvent(), msgId, message.getFromUser(), message.getStatus(), message.getTotalCount(),
-                        message.getSentCount(), message.getErrorCount(), LocalDateTime.now(clock)).update();
+                messages.insertSendReport(message.getEvent(), msgId == null ? null : String.valueOf(msgId), message.getFromUser(),
+                        message.getStatus(), message.getTotalCount(), message.getSentCount(), message.getErrorCount(),
+                        LocalDateTime.now(clock));
                 if ("TEMPLATESENDJOBFINISH".equals(message.getEvent()) && msgId != null) {
                     events.publishEvent(new TemplateSendReported(String.valueOf(msgId), message.getStatus()));
                 }

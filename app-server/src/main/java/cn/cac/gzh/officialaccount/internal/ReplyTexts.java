@@ -4,7 +4,6 @@ import cn.cac.gzh.office.OfficeContact;
 import cn.cac.gzh.office.OfficeDirectory;
 import cn.cac.gzh.wechat.WechatProperties;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,12 @@ class ReplyTexts {
     }
 
     private volatile Snapshot snapshot;
-    private final JdbcClient jdbc;
+    private final AccountMessageMapper messages;
     private final OfficeDirectory office;
     private final String miniProgramLink;
 
-    ReplyTexts(JdbcClient jdbc, OfficeDirectory office, WechatProperties wechat) {
-        this.jdbc = jdbc;
+    ReplyTexts(AccountMessageMapper messages, OfficeDirectory office, WechatProperties wechat) {
+        this.messages = messages;
         this.office = office;
         // text replies may carry a link that opens the mini-program
         this.miniProgramLink = "<a data-miniprogram-appid=\"" + wechat.miniapp().appId()
@@ -44,10 +43,9 @@ class ReplyTexts {
         Snapshot now = snapshot;
         if (now == null || System.nanoTime() - now.loadedAtNanos() > FRESH.toNanos()) {
             java.util.Map<String, String> texts = new java.util.HashMap<>();
-            jdbc.sql("SELECT code, content FROM oa_reply_text").query((rs, n) -> {
-                texts.put(rs.getString("code"), rs.getString("content").replace("{miniprogram}", miniProgramLink));
-                return null;
-            }).list();
+            for (var reply : messages.replyTexts()) {
+                texts.put(reply.code(), reply.content().replace("{miniprogram}", miniProgramLink));
+            }
             now = new Snapshot(java.util.Map.copyOf(texts), loadContacts(), System.nanoTime());
             snapshot = now;
         }

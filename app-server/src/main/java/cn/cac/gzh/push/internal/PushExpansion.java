@@ -19,7 +19,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,19 +37,16 @@ class PushExpansion {
     private final FilingAudience filings;
     private final FollowerDirectory followers;
     private final RetryingTransactions transactions;
-    private final JdbcClient sql;
     private final PushProperties properties;
     private final Clock clock;
 
     PushExpansion(PushRows rows, Deliveries deliveries, FilingAudience filings, FollowerDirectory followers,
-            RetryingTransactions transactions, JdbcClient sql, PushProperties properties,
-            Clock clock) {
+            RetryingTransactions transactions, PushProperties properties, Clock clock) {
         this.rows = rows;
         this.deliveries = deliveries;
         this.filings = filings;
         this.followers = followers;
         this.transactions = transactions;
-        this.sql = sql;
         this.properties = properties;
         this.clock = clock;
     }
@@ -69,8 +65,7 @@ class PushExpansion {
         }
         for (long id : rows.sendingAndExpanded()) {
             if (deliveries.finished(PushService.SOURCE, id)) {
-                sql.sql("UPDATE push_message SET status = 'SENT', updated_at = ? WHERE id = ? AND status = 'SENDING'")
-                        .params(LocalDateTime.now(clock), id).update();
+                rows.markSent(id, LocalDateTime.now(clock));
                 log.info("Push sent: pushId={}", id);
             }
         }
@@ -102,10 +97,7 @@ class PushExpansion {
             count = next.size();
         }
         boolean done = count < batch;
-        sql.sql("""
-                UPDATE push_message SET status = 'SENDING', published_at = ?, expansion_cursor = ?,
-                                        recipient_count = recipient_count + ?, expanded_at = ?, updated_at = ?
-                WHERE id = ?""").params(published, cursor, count, done ? now : null, now, id).update();
+        rows.expanded(id, published, cursor, count, done ? now : null, now);
         if (done) {
             log.info("Push expanded: pushId={} recipients={}", id, push.recipientCount() + count);
         }

@@ -14,18 +14,17 @@ import cn.cac.gzh.push.PushStatus;
 import cn.cac.gzh.push.PushView;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The push tables: {@code push_message} and {@code push_attachment}. */
+/** The push tables ({@code push_message}, {@code push_attachment}) with the audience and channels as types. */
 @Component
 class PushRows {
 
-    private final JdbcClient sql;
+    private final PushMapper pushes;
     private final JsonMapper json;
 
-    PushRows(JdbcClient sql, JsonMapper json) {
-        this.sql = sql;
+    PushRows(PushMapper pushes, JsonMapper json) {
+        this.pushes = pushes;
         this.json = json;
     }
 
@@ -41,41 +40,93 @@ class PushRows {
         }
     }
 
-    private static final String COLUMNS = """
-            id, title, summary, body_html, audience, channels, status, scheduled_at, published_at, cancelled_at, created_by,
-            submitted_by, approved_by, expansion_cursor, expanded_at, recipient_count, version""";
-
     Optional<Push> find(long id) {
-        return sql.sql("SELECT " + COLUMNS + " FROM push_message WHERE id = ?").param(id).query(this::push).optional();
+        return Optional.ofNullable(pushes.find(id)).map(this::push);
     }
 
     /** The row, locked until the caller's transaction ends (it exists: a primary-key hit locks no gap). */
     Optional<Push> lock(long id) {
-        return sql.sql("SELECT " + COLUMNS + " FROM push_message WHERE id = ? FOR UPDATE").param(id).query(this::push).optional();
+        return Optional.ofNullable(pushes.lock(id)).map(this::push);
     }
 
     List<Push> page(int offset, int limit) {
-        return sql.sql("SELECT " + COLUMNS + " FROM push_message ORDER BY id DESC LIMIT ? OFFSET ?").params(limit, offset)
-                .query(this::push).list();
+        return pushes.page(offset, limit).stream().map(this::push).toList();
     }
 
     /** Pushes whose time has come and whose audience is not yet all in rows. */
     List<Long> dueForExpansion(LocalDateTime now) {
-        return sql.sql("""
-                SELECT id FROM push_message WHERE status IN ('SCHEDULED', 'SENDING') AND scheduled_at <= ? AND expanded_at IS NULL
-                ORDER BY scheduled_at LIMIT 20""").param(now).query(Long.class).list();
+        return pushes.dueForExpansion(now);
     }
 
     List<Long> sendingAndExpanded() {
-        return sql.sql("SELECT id FROM push_message WHERE status = 'SENDING' AND expanded_at IS NOT NULL LIMIT 100")
-                .query(Long.class).list();
+        return pushes.sendingAndExpanded();
     }
 
     List<StoredAttachment> attachments(long pushId) {
-        return sql.sql("SELECT id, push_id, object_key, file_name, content_type, size_bytes FROM push_attachment WHERE push_id = ? ORDER BY id")
-                .param(pushId).query((rs, row) -> new StoredAttachment(rs.getLong("id"), rs.getLong("push_id"),
-                        rs.getString("object_key"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"))).list();
+        return pushes.attachments(pushId);
+    }
+
+    /** A new draft; its id. */
+    long insertDraft(String title, String summary, String bodyHtml, PushAudience audience, Set<Channel> channels, long staffId,
+            LocalDateTime now) {
+        var push = new PushMapper.NewPush();
+        push.title = title;
+        push.summary = summary;
+        push.bodyHtml = bodyHtml;
+        push.audience = audienceJson(audience);
+        push.channels = channels(channels);
+        push.createdBy = staffId;
+        push.at = now;
+        pushes.insert(push);
+        return push.id;
+    }
+
+    void updateDraft(long id, String title, String summary, String bodyHtml, PushAudience audience, Set<Channel> channels,
+            LocalDateTime now) {
+        pushes.updateDraft(id, title, summary, bodyHtml, audienceJson(audience), channels(channels), now);
+    }
+
+    void submit(long id, PushStatus next, LocalDateTime scheduledAt, long staffId, LocalDateTime now) {
+        pushes.submit(id, next, scheduledAt, staffId, now);
+    }
+
+    void approve(long id, long staffId, LocalDateTime now) {
+        pushes.approve(id, staffId, now);
+    }
+
+    void cancel(long id, LocalDateTime now) {
+        pushes.cancel(id, now);
+    }
+
+    /** One expansion batch written; {@code expandedAt} null while more recipients may follow. */
+    void expanded(long id, LocalDateTime publishedAt, String cursor, int count, LocalDateTime expandedAt, LocalDateTime now) {
+        pushes.expanded(id, publishedAt, cursor, count, expandedAt, now);
+    }
+
+    /** False when the push was no longer sending. */
+    boolean markSent(long id, LocalDateTime now) {
+        return pushes.markSent(id, now) == 1;
+    }
+
+    /** A new attachment row; its id. */
+    long insertAttachment(long pushId, String objectKey, String fileName, String contentType, long sizeBytes, LocalDateTime now) {
+        var attachment = new PushMapper.NewAttachment();
+        attachment.pushId = pushId;
+        attachment.objectKey = objectKey;
+        attachment.fileName = fileName;
+        attachment.contentType = contentType;
+        attachment.sizeBytes = sizeBytes;
+        attachment.at = now;
+        pushes.insertAttachment(attachment);
+        return attachment.id;
+    }
+
+    Optional<String> attachmentKey(long attachmentId, long pushId) {
+        return Optional.ofNullable(pushes.attachmentKey(attachmentId, pushId));
+    }
+
+    void deleteAttachment(long attachmentId) {
+        pushes.deleteAttachment(attachmentId);
     }
 
     String audienceJson(PushAudience audience) {
@@ -86,16 +137,12 @@ class PushRows {
         return channels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    private Push push(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        String channels = rs.getString("channels");
+    private Push push(PushMapper.PushRow row) {
+        String channels = row.channels();
         Set<Channel> parsed = channels.isBlank() ? EnumSet.noneOf(Channel.class)
                 : Arrays.stream(channels.split(",")).map(Channel::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
-        return new Push(rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getString("body_html"),
-                json.readValue(rs.getString("audience"), PushAudience.class), parsed, PushStatus.valueOf(rs.getString("status")),
-                rs.getObject("scheduled_at", LocalDateTime.class), rs.getObject("published_at", LocalDateTime.class),
-                rs.getObject("cancelled_at", LocalDateTime.class), rs.getLong("created_by"),
-                rs.getObject("submitted_by", Long.class), rs.getObject("approved_by", Long.class),
-                rs.getString("expansion_cursor"), rs.getObject("expanded_at", LocalDateTime.class), rs.getInt("recipient_count"),
-                rs.getInt("version"));
+        return new Push(row.id(), row.title(), row.summary(), row.bodyHtml(), json.readValue(row.audience(), PushAudience.class),
+                parsed, row.status(), row.scheduledAt(), row.publishedAt(), row.cancelledAt(), row.createdBy(), row.submittedBy(),
+                row.approvedBy(), row.expansionCursor(), row.expandedAt(), row.recipientCount(), row.version());
     }
 }

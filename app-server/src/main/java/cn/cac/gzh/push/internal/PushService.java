@@ -31,7 +31,6 @@ import cn.cac.gzh.storage.FileSniffer;
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.gzh.storage.ObjectStorageException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +43,6 @@ class PushService implements PolicyPushes {
     private static final Set<PushStatus> CANCELLABLE = Set.of(PushStatus.DRAFT, PushStatus.AWAITING_APPROVAL,
             PushStatus.SCHEDULED, PushStatus.SENDING);
 
-    private final JdbcClient sql;
     private final PushRows rows;
     private final Deliveries deliveries;
     private final AuditTrail audit;
@@ -53,9 +51,8 @@ class PushService implements PolicyPushes {
     private final PushProperties properties;
     private final Clock clock;
 
-    PushService(JdbcClient sql, PushRows rows, Deliveries deliveries, AuditTrail audit, ObjectStorage storage,
+    PushService(PushRows rows, Deliveries deliveries, AuditTrail audit, ObjectStorage storage,
             RetryingTransactions transactions, PushProperties properties, Clock clock) {
-        this.sql = sql;
         this.rows = rows;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -71,14 +68,8 @@ class PushService implements PolicyPushes {
     public PushView create(PushDraft draft, long staffId, String clientIp) {
         requireAudience(draft.audience());
         LocalDateTime now = now();
-        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        sql.sql("""
-                INSERT INTO push_message (title, summary, body_html, audience, channels, status, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
-                .params(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
-                        rows.audienceJson(draft.audience()), PushRows.channels(draft.channels()), staffId, now, now)
-                .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
+        long id = rows.insertDraft(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
+                draft.audience(), draft.channels(), staffId, now);
         audit(staffId, "PUSH_CREATED", id, draft.title(), clientIp);
         return get(id);
     }
@@ -90,11 +81,8 @@ class PushService implements PolicyPushes {
         requireAudience(draft.audience());
         PushRows.Push push = lockDraft(id);
         requireVersion(push, version);
-        sql.sql("""
-                UPDATE push_message SET title = ?, summary = ?, body_html = ?, audience = ?, channels = ?, updated_at = ?,
-                                        version = version + 1
-                WHERE id = ?""").params(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
-                rows.audienceJson(draft.audience()), PushRows.channels(draft.channels()), now(), id).update();
+        rows.updateDraft(id, draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
+                draft.audience(), draft.channels(), now());
         audit(staffId, "PUSH_EDITED", id, null, clientIp);
         return get(id);
     }
@@ -122,10 +110,7 @@ class PushService implements PolicyPushes {
             throw DomainException.invalid("SEND_AT_TOO_FAR", "定时发送时间不能超过一年");
         }
         PushStatus next = properties.secondApproval() ? PushStatus.AWAITING_APPROVAL : PushStatus.SCHEDULED;
-        sql.sql("""
-                UPDATE push_message SET status = ?, scheduled_at = ?, submitted_by = ?, updated_at = ?, version = version + 1
-                WHERE id = ?""").params(next.name(), sendAt == null || sendAt.isBefore(now) ? now : sendAt, staffId, now, id)
-                .update();
+        rows.submit(id, next, sendAt == null || sendAt.isBefore(now) ? now : sendAt, staffId, now);
         audit(staffId, "PUSH_PUBLISHED", id, next.name(), clientIp);
         return get(id);
     }
@@ -141,8 +126,7 @@ class PushService implements PolicyPushes {
         if (push.submittedBy() != null && push.submittedBy() == staffId) {
             throw DomainException.conflict("SAME_PUBLISHER", "复核须由另一位发布员进行");
         }
-        sql.sql("UPDATE push_message SET status = 'SCHEDULED', approved_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(staffId, now(), id).update();
+        rows.approve(id, staffId, now());
         audit(staffId, "PUSH_APPROVED", id, null, clientIp);
         return get(id);
     }
@@ -155,9 +139,7 @@ class PushService implements PolicyPushes {
         if (!CANCELLABLE.contains(push.status())) {
             throw DomainException.conflict("ILLEGAL_TRANSITION", "推送当前状态为“" + push.status().label() + "”，不能取消");
         }
-        LocalDateTime now = now();
-        sql.sql("UPDATE push_message SET status = 'CANCELLED', cancelled_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(now, now, id).update();
+        rows.cancel(id, now());
         int stopped = deliveries.cancel(SOURCE, id);
         audit(staffId, "PUSH_CANCELLED", id, "stopped=" + stopped, clientIp);
         return get(id);
@@ -204,11 +186,7 @@ class PushService implements PolicyPushes {
         try {
             return transactions.execute("attachPushFile", () -> {
                 lockDraft(id);
-                var generated = new org.springframework.jdbc.support.GeneratedKeyHolder();
-                sql.sql("""
-                        INSERT INTO push_attachment (push_id, object_key, file_name, content_type, size_bytes, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""").params(id, key, name, contentType, size, now()).update(generated, "id");
-                long attachmentId = generated.getKeyAs(Number.class).longValue();
+                long attachmentId = rows.insertAttachment(id, key, name, contentType, size, now());
                 audit(staffId, "PUSH_ATTACHMENT_ADDED", id, name, clientIp);
                 return new PushView.Attachment(attachmentId, name, contentType, size);
             });
@@ -222,10 +200,9 @@ class PushService implements PolicyPushes {
     public void detach(long id, long attachmentId, long staffId, String clientIp) {
         String key = transactions.execute("detachPushFile", () -> {
             lockDraft(id);
-            String objectKey = sql.sql("SELECT object_key FROM push_attachment WHERE id = ? AND push_id = ?")
-                    .params(attachmentId, id).query(String.class).optional()
+            String objectKey = rows.attachmentKey(attachmentId, id)
                     .orElseThrow(() -> DomainException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
-            sql.sql("DELETE FROM push_attachment WHERE id = ?").param(attachmentId).update();
+            rows.deleteAttachment(attachmentId);
             audit(staffId, "PUSH_ATTACHMENT_REMOVED", id, String.valueOf(attachmentId), clientIp);
             return objectKey;
         });

@@ -1,7 +1,5 @@
 package cn.cac.gzh.reminder.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import cn.cac.gzh.filing.FilingDeadlines;
 import cn.cac.gzh.filing.ReminderCandidate;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,24 +29,24 @@ class StaffDigests {
     record Seen(Digest digest, LocalDateTime readAt) {
     }
 
-    private final JdbcClient sql;
+    private final StaffDigestMapper digests;
     private final FilingDeadlines filings;
     private final ReminderProperties properties;
 
-    StaffDigests(JdbcClient sql, FilingDeadlines filings, ReminderProperties properties) {
-        this.sql = sql;
+    StaffDigests(StaffDigestMapper digests, FilingDeadlines filings, ReminderProperties properties) {
+        this.digests = digests;
         this.filings = filings;
         this.properties = properties;
     }
 
     /** Writes today's digest unless it exists; returns the number of overdue filings it counted. */
     int writeToday(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
-        if (sql.sql("SELECT COUNT(*) FROM staff_digest WHERE digest_on = ?").param(today).query(Integer.class).single() > 0) {
+        if (digests.countOn(today) > 0) {
             return 0;
         }
         LocalDate to = today.minusDays(1);
-        LocalDate from = sql.sql("SELECT MAX(covers_to) FROM staff_digest WHERE digest_on < ?").param(today)
-                .query(LocalDate.class).optional().map(last -> last.plusDays(1)).orElse(to);
+        LocalDate last = digests.lastCoveredBefore(today);
+        LocalDate from = last == null ? to : last.plusDays(1);
         if (from.isBefore(to.minusDays(MAX_DAYS_COVERED - 1L))) {
             from = to.minusDays(MAX_DAYS_COVERED - 1L);
         }
@@ -70,59 +67,40 @@ class StaffDigests {
         Map<String, String> values = Map.of("日期", NoticeTexts.date(today), "数量", String.valueOf(count), "名单",
                 count == 0 ? "无" : list);
         // nothing new overdue: the day is recorded (the next digest starts after it) but nobody is disturbed
-        sql.sql("""
-                INSERT IGNORE INTO staff_digest (digest_on, covers_from, covers_to, overdue_count, title, body, status, send_at,
-                                                 sent_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(today, days.isEmpty() ? to : from, to, count,
-                        NoticeTexts.cut(NoticeTexts.fill(rule.title(), values), NoticeTexts.TITLE_LIMIT),
-                        NoticeTexts.cut(NoticeTexts.fill(rule.body(), values), NoticeTexts.BODY_LIMIT),
-                        count == 0 ? "EMPTY" : "PENDING", sendAt, null, now).update();
+        digests.insertIgnoringExisting(today, days.isEmpty() ? to : from, to, count,
+                NoticeTexts.cut(NoticeTexts.fill(rule.title(), values), NoticeTexts.TITLE_LIMIT),
+                NoticeTexts.cut(NoticeTexts.fill(rule.body(), values), NoticeTexts.BODY_LIMIT),
+                count == 0 ? "EMPTY" : "PENDING", sendAt, now);
         return count;
     }
 
     /** Locks digests that may be sent now (other instances skip them). */
     List<Digest> claimDue(LocalDateTime now) {
-        return sql.sql("""
-                SELECT * FROM staff_digest WHERE status = 'PENDING' AND send_at <= ? ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED""")
-                .param(now).query(this::digest).list();
+        return digests.lockDue(now);
     }
 
     boolean markSent(long id, LocalDateTime now) {
-        return sql.sql("UPDATE staff_digest SET status = 'SENT', sent_at = ? WHERE id = ? AND status = 'PENDING'")
-                .params(now, id).update() == 1;
+        return digests.markSent(id, now) == 1;
     }
 
     /** Sent digests, newest first, with whether {@code staffId} has read each. */
     List<Seen> forStaff(long staffId, int limit) {
-        return sql.sql("""
-                SELECT d.*, r.read_at FROM staff_digest d
-                LEFT JOIN staff_digest_read r ON r.digest_id = d.id AND r.staff_id = ?
-                WHERE d.status = 'SENT' ORDER BY d.digest_on DESC LIMIT ?""").params(staffId, limit)
-                .query((rs, row) -> new Seen(digest(rs, row), rs.getObject("read_at", LocalDateTime.class))).list();
+        return digests.sentNewestFirst(staffId, limit).stream()
+                .map(row -> new Seen(new Digest(row.id(), row.digestOn(), row.coversFrom(), row.coversTo(), row.overdueCount(),
+                        row.title(), row.body(), row.status(), row.createdAt(), row.sentAt()), row.readAt()))
+                .toList();
     }
 
     int unread(long staffId) {
-        return sql.sql("""
-                SELECT COUNT(*) FROM staff_digest d
-                WHERE d.status = 'SENT' AND NOT EXISTS (SELECT 1 FROM staff_digest_read r WHERE r.digest_id = d.id AND r.staff_id = ?)""")
-                .param(staffId).query(Integer.class).single();
+        return digests.unread(staffId);
     }
 
     /** False when there is no such sent digest. */
     boolean markRead(long digestId, long staffId, LocalDateTime now) {
-        if (sql.sql("SELECT COUNT(*) FROM staff_digest WHERE id = ? AND status = 'SENT'").param(digestId).query(Integer.class)
-                .single() == 0) {
+        if (digests.countSent(digestId) == 0) {
             return false;
         }
-        sql.sql("INSERT IGNORE INTO staff_digest_read (digest_id, staff_id, read_at) VALUES (?, ?, ?)")
-                .params(digestId, staffId, now).update();
+        digests.markRead(digestId, staffId, now);
         return true;
-    }
-
-    private Digest digest(ResultSet rs, int row) throws SQLException {
-        return new Digest(rs.getLong("id"), rs.getObject("digest_on", LocalDate.class), rs.getObject("covers_from", LocalDate.class),
-                rs.getObject("covers_to", LocalDate.class), rs.getInt("overdue_count"), rs.getString("title"), rs.getString("body"),
-                rs.getString("status"), rs.getObject("created_at", LocalDateTime.class), rs.getObject("sent_at", LocalDateTime.class));
     }
 }
