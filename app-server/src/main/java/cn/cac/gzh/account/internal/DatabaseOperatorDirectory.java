@@ -7,16 +7,15 @@ import java.util.Optional;
 
 import cn.cac.gzh.account.OperatorDirectory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
 class DatabaseOperatorDirectory implements OperatorDirectory {
 
-    private final JdbcClient jdbc;
+    private final OperatorMapper operators;
 
-    DatabaseOperatorDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DatabaseOperatorDirectory(OperatorMapper operators) {
+        this.operators = operators;
     }
 
     @Override
@@ -24,8 +23,7 @@ class DatabaseOperatorDirectory implements OperatorDirectory {
         if (unionid == null || unionid.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id FROM account_operator WHERE unionid = ? ORDER BY id LIMIT 1").param(unionid)
-                .query(Long.class).optional();
+        return Optional.ofNullable(operators.idByUnionId(unionid));
     }
 
     @Override
@@ -34,8 +32,9 @@ class DatabaseOperatorDirectory implements OperatorDirectory {
         if (operatorIds.isEmpty()) {
             return openids;
         }
-        jdbc.sql("SELECT id, openid FROM account_operator WHERE id IN (:ids)").param("ids", operatorIds)
-                .query((rs, row) -> openids.put(rs.getLong("id"), rs.getString("openid"))).list();
+        for (OperatorMapper.Openid row : operators.openids(operatorIds)) {
+            openids.put(row.id(), row.openid());
+        }
         return openids;
     }
 }

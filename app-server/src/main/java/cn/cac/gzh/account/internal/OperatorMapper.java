@@ -1,6 +1,8 @@
 package cn.cac.gzh.account.internal;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
@@ -32,4 +34,16 @@ interface OperatorMapper extends BaseMapper<OperatorRow> {
 
     @Update("UPDATE account_operator SET phone = #{phone}, phone_bound_at = #{now}, updated_at = #{now} WHERE id = #{id}")
     int bindPhone(long id, String phone, LocalDateTime now);
+
+    record Openid(long id, String openid) {
+    }
+
+    @Select("SELECT id FROM account_operator WHERE unionid = #{unionid} ORDER BY id LIMIT 1")
+    Long idByUnionId(String unionid);
+
+    /** {@code ids} must not be empty ({@code IN ()} is not SQL). */
+    @Select("""
+            <script>SELECT id, openid FROM account_operator WHERE id IN
+            <foreach item="id" collection="ids" open="(" separator="," close=")">#{id}</foreach></script>""")
+    List<Openid> openids(Collection<Long> ids);
 }

@@ -34,6 +34,11 @@ class PhoneBinding {
         this.clock = clock;
     }
 
+    /** The operator's bound phone number, or null before one is bound. */
+    String phoneOf(long operatorId) {
+        return operators.selectById(operatorId).getPhone();
+    }
+
     /** WeChat first, outside any transaction; then one short write. */
     void bind(long operatorId, String code) {
         consents.requireCurrentConsent(operatorId);

@@ -26,12 +26,10 @@ class ProfileController {
 
     private final Consents consents;
     private final PhoneBinding phoneBinding;
-    private final OperatorMapper operators;
 
-    ProfileController(Consents consents, PhoneBinding phoneBinding, OperatorMapper operators) {
+    ProfileController(Consents consents, PhoneBinding phoneBinding) {
         this.consents = consents;
         this.phoneBinding = phoneBinding;
-        this.operators = operators;
     }
 
     @Schema(description = "运营者本人信息")
@@ -52,8 +50,8 @@ class ProfileController {
     @Operation(summary = "本人信息")
     @GetMapping("/me")
     ProfileView me(@AuthenticationPrincipal CurrentOperator operator) {
-        OperatorRow row = operators.selectById(operator.id());
-        return new ProfileView(row.getId(), Masking.phone(row.getPhone()), row.getPhone() != null,
+        String phone = phoneBinding.phoneOf(operator.id());
+        return new ProfileView(operator.id(), Masking.phone(phone), phone != null,
                 !consents.hasAcceptedCurrent(operator.id()), consents.current().version());
     }
 

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +28,14 @@ class ExportHeartbeats {
     static final String INTERRUPTED = "导出因服务重启中断，请重新导出";
     private static final Logger log = LoggerFactory.getLogger(ExportHeartbeats.class);
 
-    private final JdbcClient jdbc;
+    private final ExportJobMapper jobs;
     private final ExportProperties properties;
     private final Clock clock;
     private final String process = HexFormat.of().formatHex(randomBytes());
     private volatile String node = hostName() + ":0";
 
-    ExportHeartbeats(JdbcClient jdbc, ExportProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    ExportHeartbeats(ExportJobMapper jobs, ExportProperties properties, Clock clock) {
+        this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,10 +52,7 @@ class ExportHeartbeats {
             return; // the management server's context, if any
         }
         node = hostName() + ":" + event.getWebServer().getPort();
-        int failed = jdbc.sql("""
-                UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ?, updated_at = ?
-                WHERE status = 'RUNNING' AND SUBSTRING_INDEX(owner, '#', 1) = ? AND owner <> ?
-                """).params(INTERRUPTED, now(), now(), node, owner()).update();
+        int failed = jobs.failLeftBy(node, owner(), INTERRUPTED, now());
         if (failed > 0) {
             log.warn("Exports left running by this instance's previous process failed: count={} node={}", failed, node);
         }
@@ -65,17 +61,14 @@ class ExportHeartbeats {
     @Scheduled(initialDelayString = "${console.export.heartbeat-interval:PT30S}",
             fixedDelayString = "${console.export.heartbeat-interval:PT30S}")
     public void heartbeat() {
-        jdbc.sql("UPDATE export_job SET updated_at = ? WHERE status = 'RUNNING' AND owner = ?").params(now(), owner()).update();
+        jobs.touchOwnedBy(owner(), now());
     }
 
     @Scheduled(initialDelayString = "${console.export.sweep-interval:PT1M}", fixedDelayString = "${console.export.sweep-interval:PT1M}")
     @SchedulerLock(name = "export-sweep", lockAtMostFor = "PT5M")
     public void sweep() {
         LocalDateTime now = now();
-        int failed = jdbc.sql("""
-                UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ?, updated_at = ?
-                WHERE status = 'RUNNING' AND updated_at < ?
-                """).params(INTERRUPTED, now, now, now.minus(properties.staleAfter())).update();
+        int failed = jobs.failStale(now.minus(properties.staleAfter()), INTERRUPTED, now);
         if (failed > 0) {
             log.warn("Exports without a heartbeat for {} failed: count={}", properties.staleAfter(), failed);
         }

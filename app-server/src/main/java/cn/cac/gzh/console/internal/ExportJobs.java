@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +56,7 @@ class ExportJobs {
             "负责人身份证号码", "负责人手机", "管理员", "管理员身份证号码", "管理员手机", "登记人", "登记人身份证号码",
             "登记人手机", "截止日期", "是否逾期", "提交时间", "审核时间", "已收纸质材料", "处置记录");
 
-    private final JdbcClient jdbc;
+    private final ExportJobMapper jobs;
     private final FilingExport source;
     private final ObjectStorage storage;
     private final AuditTrail audit;
@@ -66,12 +65,12 @@ class ExportJobs {
     private final ExportHeartbeats heartbeats;
     private final RetryingTransactions transactions;
 
-    ExportJobs(JdbcClient jdbc, FilingExport source, ObjectStorage storage, AuditTrail audit,
+    ExportJobs(ExportJobMapper jobs, FilingExport source, ObjectStorage storage, AuditTrail audit,
             @Qualifier("exportExecutor") Executor executor, Clock clock, ExportHeartbeats heartbeats,
             RetryingTransactions transactions) {
         this.heartbeats = heartbeats;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.jobs = jobs;
         this.source = source;
         this.storage = storage;
         this.audit = audit;
@@ -87,12 +86,8 @@ class ExportJobs {
                 + Times.display(now).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
         // the job and its audit entry commit together; the work starts after the commit (it reads the row)
         transactions.run("startExport", () -> {
-            jdbc.sql("""
-                    INSERT INTO export_job (id, kind, requested_by, full_id_numbers, filter_text, filter_status, filter_township,
-                                            status, owner, updated_at, file_name, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)
-                    """).params(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
-                    heartbeats.owner(), now, fileName, now).update();
+            jobs.insertRunning(id, kind.name(), staffId, fullIdNumbers, text, status == null ? null : status.name(), township,
+                    heartbeats.owner(), fileName, now);
             audit.record(new AuditEntry("STAFF", staffId, fullIdNumbers ? "EXPORT_WITH_FULL_ID_NUMBERS" : "EXPORT",
                     "EXPORT_JOB", id, "kind=" + kind, clientIp));
         });
@@ -110,7 +105,7 @@ class ExportJobs {
     }
 
     Optional<Job> find(String id) {
-        return jdbc.sql("SELECT * FROM export_job WHERE id = ?").param(id).query(Job.class).optional();
+        return Optional.ofNullable(jobs.find(id));
     }
 
     /** Opens a finished export's file. */
@@ -128,8 +123,7 @@ class ExportJobs {
                 return; // failed while it waited (its instance was taken for dead)
             }
             long total = source.count(filter);
-            jdbc.sql("UPDATE export_job SET total_rows = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                    .params(total, LocalDateTime.now(clock), id).update();
+            jobs.setTotal(id, total, LocalDateTime.now(clock));
             file = Files.createTempFile("export-", ".xlsx").toFile();
             long[] written = {0};
             ExcelWriter writer = FastExcel.write(file).head(HEADERS.stream().map(List::of).toList()).build();
@@ -138,8 +132,7 @@ class ExportJobs {
                 source.forEachBatch(filter, fullIdNumbers, kind == Kind.ENFORCEMENT, BATCH, batch -> {
                     writer.write(cells(batch), sheet);
                     written[0] += batch.size();
-                    if (jdbc.sql("UPDATE export_job SET rows_written = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                            .params(written[0], LocalDateTime.now(clock), id).update() == 0) {
+                    if (jobs.setWritten(id, written[0], LocalDateTime.now(clock)) == 0) {
                         throw new IllegalStateException("export job no longer running");
                     }
                 });
@@ -150,10 +143,7 @@ class ExportJobs {
             try (InputStream in = new FileInputStream(file)) {
                 storage.put(key, in, file.length(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             }
-            LocalDateTime finished = LocalDateTime.now(clock);
-            jdbc.sql("""
-                    UPDATE export_job SET status = 'DONE', object_key = ?, rows_written = ?, finished_at = ?, updated_at = ?
-                    WHERE id = ? AND status = 'RUNNING'""").params(key, written[0], finished, finished, id).update();
+            jobs.finish(id, key, written[0], LocalDateTime.now(clock));
             log.info("Export done: exportId={} kind={} rows={}", id, kind, written[0]);
         } catch (Exception e) {
             log.error("Export failed: exportId={}", id, e);
@@ -167,14 +157,11 @@ class ExportJobs {
 
     /** A RUNNING job is still this instance's to run. */
     private boolean touch(String id) {
-        return jdbc.sql("UPDATE export_job SET updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                .params(LocalDateTime.now(clock), id).update() == 1;
+        return jobs.touch(id, LocalDateTime.now(clock)) == 1;
     }
 
     private void fail(String id, String reason) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.sql("UPDATE export_job SET status = 'FAILED', error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                .params(reason, now, now, id).update();
+        jobs.fail(id, reason, LocalDateTime.now(clock));
     }
 
     private static List<List<String>> cells(List<ExportRow> batch) {

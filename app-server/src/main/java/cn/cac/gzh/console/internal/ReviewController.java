@@ -2,7 +2,6 @@ package cn.cac.gzh.console.internal;
 
 import java.util.List;
 
-import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.FilingReview;
@@ -21,7 +20,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,15 +39,15 @@ class ReviewController {
     private final FilingReview review;
     private final MaterialCatalog materials;
     private final MaterialAccess access;
-    private final JdbcClient jdbc;
+    private final ReasonTemplates reasons;
 
     ReviewController(FilingRegistry registry, FilingReview review, MaterialCatalog materials, MaterialAccess access,
-            JdbcClient jdbc) {
+            ReasonTemplates reasons) {
         this.registry = registry;
         this.review = review;
         this.materials = materials;
         this.access = access;
-        this.jdbc = jdbc;
+        this.reasons = reasons;
     }
 
     record FilingDetail(StaffFilingView filing, List<MaterialFileInfo> materials) {
@@ -59,9 +57,6 @@ class ReviewController {
     }
 
     record Decision(long filingId, FilingStatus status, String filingNumber) {
-    }
-
-    record ReasonTemplate(long id, String text) {
     }
 
     record Link(String url, java.time.Instant expiresAt) {
@@ -93,13 +88,7 @@ class ReviewController {
     @PostMapping("/filings/{id}/reject")
     Decision reject(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id,
             @Valid @RequestBody RejectRequest request) {
-        String template = request.templateId() == null ? null : jdbc
-                .sql("SELECT text FROM review_reason_template WHERE id = ?").param(request.templateId())
-                .query(String.class).optional()
-                .orElseThrow(() -> DomainException.invalid("TEMPLATE_NOT_FOUND", "退回原因模板不存在"));
-        String text = request.text() == null ? null : request.text().strip();
-        String reason = template == null ? text : (text == null || text.isEmpty() ? template : template + "；" + text);
-        review.reject(id, staff.id(), reason);
+        review.reject(id, staff.id(), reasons.reason(request.templateId(), request.text()));
         return new Decision(id, FilingStatus.REJECTED, null);
     }
 
@@ -119,7 +108,7 @@ class ReviewController {
 
     @Operation(summary = "退回原因模板")
     @GetMapping("/reason-templates")
-    List<ReasonTemplate> templates() {
-        return jdbc.sql("SELECT id, text FROM review_reason_template ORDER BY sort_order, id").query(ReasonTemplate.class).list();
+    List<ReasonTemplates.ReasonTemplate> templates() {
+        return reasons.all();
     }
 }

@@ -66,4 +66,23 @@ interface StaffMapper {
 
     @Update("UPDATE staff_user SET display_name = #{displayName}, enabled = #{enabled}, updated_at = #{at} WHERE id = #{id}")
     void update(long id, String displayName, boolean enabled, LocalDateTime at);
+
+    /** Enabled reviewers and administrators who bound their WeChat (see {@link StaffWechatBinding}). */
+    @Select("""
+            SELECT DISTINCT u.oa_openid FROM staff_user u JOIN staff_user_role r ON r.staff_id = u.id
+            WHERE u.enabled = TRUE AND u.oa_openid IS NOT NULL AND r.role IN ('REVIEWER', 'ADMIN') ORDER BY u.oa_openid""")
+    List<String> reviewerFollowerOpenids();
+
+    @Select("SELECT oa_openid IS NOT NULL FROM staff_user WHERE id = #{id}")
+    Boolean hasOpenid(long id);
+
+    @Select("SELECT display_name FROM staff_user WHERE id = #{id}")
+    String displayName(long id);
+
+    @Update("UPDATE staff_user SET oa_openid = #{openid,jdbcType=VARCHAR} WHERE id = #{id}")
+    int setOpenid(long id, String openid);
+
+    /** Frees the openid from any other staff account (it is unique). */
+    @Update("UPDATE staff_user SET oa_openid = NULL WHERE oa_openid = #{openid} AND id <> #{exceptId}")
+    int releaseOpenid(String openid, long exceptId);
 }

@@ -11,7 +11,6 @@ import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.officialaccount.TextCommand;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,14 +28,14 @@ class StaffWechatBinding implements TextCommand {
     private static final String KEY = "gzh:staff-bind:";
 
     private final StringRedisTemplate redis;
-    private final JdbcClient sql;
+    private final StaffMapper staff;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    StaffWechatBinding(StringRedisTemplate redis, JdbcClient sql, TransactionTemplate transaction, AuditTrail audit) {
+    StaffWechatBinding(StringRedisTemplate redis, StaffMapper staff, TransactionTemplate transaction, AuditTrail audit) {
         this.redis = redis;
-        this.sql = sql;
+        this.staff = staff;
         this.transaction = transaction;
         this.audit = audit;
     }
@@ -53,12 +52,16 @@ class StaffWechatBinding implements TextCommand {
     }
 
     boolean isBound(long staffId) {
-        return sql.sql("SELECT oa_openid IS NOT NULL FROM staff_user WHERE id = ?").param(staffId).query(Boolean.class).single();
+        Boolean bound = staff.hasOpenid(staffId);
+        if (bound == null) {
+            throw new IllegalStateException("No staff account " + staffId);
+        }
+        return bound;
     }
 
     void unbind(long staffId, String clientIp) {
         transaction.executeWithoutResult(status -> {
-            sql.sql("UPDATE staff_user SET oa_openid = NULL WHERE id = ?").param(staffId).update();
+            staff.setOpenid(staffId, null);
             audit.record(new AuditEntry("STAFF", staffId, "STAFF_WECHAT_UNBIND", "STAFF_USER", String.valueOf(staffId), null, clientIp));
         });
     }
@@ -76,10 +79,14 @@ class StaffWechatBinding implements TextCommand {
         long id = Long.parseLong(staffId);
         String name = transaction.execute(status -> {
             // one WeChat, one staff account: a previous holder of this openid loses it
-            sql.sql("UPDATE staff_user SET oa_openid = NULL WHERE oa_openid = ? AND id <> ?").params(openid, id).update();
-            sql.sql("UPDATE staff_user SET oa_openid = ? WHERE id = ?").params(openid, id).update();
+            staff.releaseOpenid(openid, id);
+            staff.setOpenid(id, openid);
             audit.record(new AuditEntry("STAFF", id, "STAFF_WECHAT_BIND", "STAFF_USER", staffId, null, null));
-            return sql.sql("SELECT display_name FROM staff_user WHERE id = ?").param(id).query(String.class).single();
+            String displayName = staff.displayName(id);
+            if (displayName == null) {
+                throw new IllegalStateException("No staff account " + id); // rolls the binding back
+            }
+            return displayName;
         });
         return Optional.of("绑定成功：" + name + "。今后每天的逾期未备案汇总将通过本公众号发送给您。");
     }

@@ -13,29 +13,17 @@ import cn.cac.gzh.filing.FilingProperties;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.ReminderCandidate;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/**
- * Each query is a range on a (status, date) index: idx_filing_status_due, idx_filing_status_opened,
- * idx_filing_status_decided. Approved filings are never read unless a query asks for them by day.
- */
+/** Approved filings are never read unless a query asks for them by day (see {@link DeadlineMapper} for the indexes). */
 @Service
 class DeadlineQueries implements FilingDeadlines {
 
-    private static final String COLUMNS = """
-            id, operator_id, status, account_name, opened_on, due_on, decided_at, rejection_reason, filing_number""";
-    private static final RowMapper<ReminderCandidate> CANDIDATE = (rs, row) -> new ReminderCandidate(rs.getLong("id"),
-            rs.getLong("operator_id"), FilingStatus.valueOf(rs.getString("status")), rs.getString("account_name"),
-            rs.getObject("opened_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-            rs.getObject("decided_at", LocalDateTime.class), rs.getString("rejection_reason"), rs.getString("filing_number"));
-
-    private final JdbcClient sql;
+    private final DeadlineMapper deadlines;
     private final FilingProperties properties;
 
-    DeadlineQueries(JdbcClient sql, FilingProperties properties) {
-        this.sql = sql;
+    DeadlineQueries(DeadlineMapper deadlines, FilingProperties properties) {
+        this.deadlines = deadlines;
         this.properties = properties;
     }
 
@@ -44,10 +32,7 @@ class DeadlineQueries implements FilingDeadlines {
         if (days.isEmpty()) {
             return List.of();
         }
-        return sql.sql("SELECT " + COLUMNS + """
-                 FROM filing WHERE status IN ('DRAFT', 'REJECTED') AND due_on IN (:days) AND id > :after
-                ORDER BY id LIMIT :limit""").param("days", days).param("after", afterId).param("limit", limit)
-                .query(CANDIDATE).list();
+        return deadlines.unfinishedDueOn(days, afterId, limit);
     }
 
     @Override
@@ -55,25 +40,18 @@ class DeadlineQueries implements FilingDeadlines {
         if (days.isEmpty()) {
             return List.of();
         }
-        return sql.sql("SELECT " + COLUMNS + """
-                 FROM filing WHERE status IN ('DRAFT', 'REJECTED') AND opened_on IN (:days) AND id > :after
-                  AND due_on = DATE_ADD(opened_on, INTERVAL :window DAY)
-                ORDER BY id LIMIT :limit""").param("days", days).param("after", afterId)
-                .param("window", properties.daysAfterOpening()).param("limit", limit).query(CANDIDATE).list();
+        return deadlines.unfinishedOpenedOn(days, afterId, properties.daysAfterOpening(), limit);
     }
 
     @Override
     public List<ReminderCandidate> decidedBetween(FilingStatus status, LocalDateTime from, LocalDateTime to, long afterId,
             int limit) {
-        return sql.sql("SELECT " + COLUMNS + """
-                 FROM filing WHERE status = :status AND decided_at >= :from AND decided_at < :to AND id > :after
-                ORDER BY id LIMIT :limit""").param("status", status.name()).param("from", from).param("to", to)
-                .param("after", afterId).param("limit", limit).query(CANDIDATE).list();
+        return deadlines.decidedBetween(status, from, to, afterId, limit);
     }
 
     @Override
     public Optional<ReminderCandidate> about(long filingId) {
-        return sql.sql("SELECT " + COLUMNS + " FROM filing WHERE id = ?").param(filingId).query(CANDIDATE).optional();
+        return Optional.ofNullable(deadlines.about(filingId));
     }
 
     @Override
@@ -82,8 +60,9 @@ class DeadlineQueries implements FilingDeadlines {
         if (filingIds.isEmpty()) {
             return result;
         }
-        sql.sql("SELECT id, status FROM filing WHERE id IN (:ids)").param("ids", filingIds)
-                .query((rs, row) -> result.put(rs.getLong("id"), FilingStatus.valueOf(rs.getString("status")))).list();
+        for (DeadlineMapper.Status row : deadlines.statuses(filingIds)) {
+            result.put(row.id(), row.status());
+        }
         return result;
     }
 }

@@ -2,6 +2,7 @@ package cn.cac.gzh.region.internal;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.DomainException;
@@ -11,19 +12,20 @@ import cn.cac.gzh.region.PlaceNameKind;
 import cn.cac.gzh.region.RegionProperties;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class DictionaryAdministration implements PlaceNameAdministration {
 
-    private final JdbcClient jdbc;
+    private final TownshipMapper townships;
+    private final PlaceNameMapper placeNames;
     private final String countyCode;
     private final Clock clock;
 
-    DictionaryAdministration(JdbcClient jdbc, RegionProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    DictionaryAdministration(TownshipMapper townships, PlaceNameMapper placeNames, RegionProperties properties, Clock clock) {
+        this.townships = townships;
+        this.placeNames = placeNames;
         this.countyCode = properties.countyCode();
         this.clock = clock;
     }
@@ -42,16 +44,12 @@ class DictionaryAdministration implements PlaceNameAdministration {
             if (township == null || township.isBlank()) {
                 throw DomainException.invalid("TOWNSHIP_REQUIRED", "乡镇名称或简称须指明所属乡镇");
             }
-            townshipId = jdbc.sql("SELECT id FROM region_township WHERE county_code = ? AND name = ?")
-                    .params(countyCode, township.strip()).query(Long.class).optional()
+            townshipId = Optional.ofNullable(townships.idByName(countyCode, township.strip()))
                     .orElseThrow(() -> DomainException.invalid("TOWNSHIP_NOT_FOUND", "乡镇不存在：" + township));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         try {
-            jdbc.sql("""
-                    INSERT INTO region_place_name (county_code, term, kind, township_id, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).params(countyCode, word, kind.name(), townshipId, now, now).update();
+            placeNames.insert(countyCode, word, kind, townshipId, now);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("TERM_EXISTS", "词典中已有该词：" + word);
         }
@@ -62,8 +60,7 @@ class DictionaryAdministration implements PlaceNameAdministration {
     @Transactional
     @RetryTransientFailures
     public void remove(String term) {
-        int removed = jdbc.sql("DELETE FROM region_place_name WHERE county_code = ? AND term = ?")
-                .params(countyCode, term.strip()).update();
+        int removed = placeNames.delete(countyCode, term.strip());
         if (removed == 0) {
             throw DomainException.notFound("TERM_NOT_FOUND", "词典中没有该词");
         }

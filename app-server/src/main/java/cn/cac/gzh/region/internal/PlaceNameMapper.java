@@ -1,8 +1,12 @@
 package cn.cac.gzh.region.internal;
 
+import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.cac.gzh.region.PlaceName;
+import cn.cac.gzh.region.PlaceNameKind;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
@@ -16,4 +20,13 @@ interface PlaceNameMapper {
             ORDER BY CHAR_LENGTH(p.term) DESC, p.term
             """)
     List<PlaceName> findByCounty(String countyCode);
+
+    @Insert("""
+            INSERT INTO region_place_name (county_code, term, kind, township_id, created_at, updated_at)
+            VALUES (#{countyCode}, #{term}, #{kind}, #{townshipId,jdbcType=BIGINT}, #{at}, #{at})
+            """)
+    void insert(String countyCode, String term, PlaceNameKind kind, Long townshipId, LocalDateTime at);
+
+    @Delete("DELETE FROM region_place_name WHERE county_code = #{countyCode} AND term = #{term}")
+    int delete(String countyCode, String term);
 }
