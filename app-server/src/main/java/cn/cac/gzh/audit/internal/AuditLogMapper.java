@@ -4,9 +4,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
-/** Reads of the audit log; appends go through {@link JdbcAuditTrail} (the chain head lock and the stored time text). */
+/** The audit log and its chain head. Appends only: nothing here updates or deletes an entry ({@code AuditAppendOnlyTest}). */
 @Mapper
 interface AuditLogMapper {
 
@@ -53,4 +55,20 @@ interface AuditLogMapper {
 
     @Select("SELECT COUNT(*) FROM audit_log WHERE id <= #{upToId}")
     long countUpTo(long upToId);
+
+    /** The head, locked until the caller's transaction ends: appends form one line across threads and instances. */
+    @Select("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+    Head lockHead();
+
+    /** {@code occurredAt} as text ({@code yyyy-MM-dd HH:mm:ss.SSS}): see {@link DatabaseAuditTrail}. */
+    @Insert("""
+            INSERT INTO audit_log (id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip,
+                                   prev_hash, entry_hash)
+            VALUES (#{id}, #{occurredAt}, #{actorType}, #{actorId}, #{action}, #{targetType}, #{targetId}, #{detail},
+                    #{clientIp}, #{prevHash}, #{entryHash})""")
+    void append(long id, String occurredAt, String actorType, Long actorId, String action, String targetType,
+            String targetId, String detail, String clientIp, String prevHash, String entryHash);
+
+    @Update("UPDATE audit_chain_head SET last_id = #{lastId}, last_hash = #{lastHash} WHERE id = 1")
+    void moveHead(long lastId, String lastHash);
 }

@@ -1,21 +1,17 @@
 package cn.cac.gzh.material.internal;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.account.CurrentOperator;
 import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.web.RequestRateLimits;
-import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.material.MaterialChecklist;
 import cn.cac.gzh.material.MaterialType;
-import cn.cac.gzh.storage.ObjectStorage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -48,20 +44,16 @@ import org.springframework.web.bind.annotation.RestController;
 class MaterialController {
 
     private final UploadTickets tickets;
-    private final MaterialMapper mapper;
+    private final OperatorMaterials materials;
     private final MaterialChecklistCheck checklist;
-    private final FilingLookup filings;
-    private final ObjectStorage storage;
     private final RequestRateLimits limits;
 
-    MaterialController(UploadTickets tickets, MaterialMapper mapper, MaterialChecklistCheck checklist,
-            FilingLookup filings, ObjectStorage storage, RequestRateLimits limits) {
+    MaterialController(UploadTickets tickets, OperatorMaterials materials, MaterialChecklistCheck checklist,
+            RequestRateLimits limits) {
         this.limits = limits;
         this.tickets = tickets;
-        this.mapper = mapper;
+        this.materials = materials;
         this.checklist = checklist;
-        this.filings = filings;
-        this.storage = storage;
     }
 
     record TicketRequest(
@@ -89,8 +81,9 @@ class MaterialController {
     @Operation(summary = "材料清单", description = "按表一/表二列出所需材料、当前文件及历史版本。")
     @GetMapping
     ChecklistView list(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId) {
-        FilingRef filing = owned(operator, filingId);
-        List<FileView> files = mapper.filesOfFiling(filingId).stream().map(MaterialController::view).toList();
+        var owned = materials.filesOf(operator.id(), filingId);
+        FilingRef filing = owned.filing();
+        List<FileView> files = owned.files().stream().map(MaterialController::view).toList();
         List<ChecklistItem> items = MaterialChecklist.requiredFor(filing.formType()).stream().map(type -> {
             List<FileView> ofType = files.stream().filter(f -> f.materialType() == type).toList();
             FileView current = ofType.stream().filter(f -> f.current() && !f.purged()).findFirst().orElse(null);
@@ -127,27 +120,15 @@ class MaterialController {
     @GetMapping("/{materialId}/content")
     ResponseEntity<InputStreamResource> content(@AuthenticationPrincipal CurrentOperator operator,
             @PathVariable long filingId, @PathVariable long materialId) {
-        owned(operator, filingId);
-        MaterialMapper.StoredFile file = mapper.fileOfFiling(materialId, filingId);
-        if (file == null) {
-            throw DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在");
-        }
-        if (file.purgedAt() != null) {
-            throw new DomainException(ErrorKind.GONE, "MATERIAL_PURGED", "该材料已按保存期限删除");
-        }
-        InputStream content = storage.open(file.objectKey())
-                .orElseThrow(() -> DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在"));
+        var opened = materials.open(operator.id(), filingId, materialId);
+        MaterialMapper.StoredFile file = opened.file();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.sizeBytes())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new InputStreamResource(content));
-    }
-
-    private FilingRef owned(CurrentOperator operator, long filingId) {
-        return filings.requireOwned(filingId, operator.id());
+                .body(new InputStreamResource(opened.content()));
     }
 
     private static FileView view(MaterialMapper.StoredFile file) {

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,38 +17,30 @@ import org.springframework.transaction.annotation.Transactional;
  * threads and instances. Audit last in a transaction, so the head is held briefly.
  */
 @Service
-class JdbcAuditTrail implements AuditTrail {
+class DatabaseAuditTrail implements AuditTrail {
 
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final JdbcTemplate jdbc;
+    private final AuditLogMapper log;
     private final Clock clock;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    DatabaseAuditTrail(AuditLogMapper log, Clock clock) {
+        this.log = log;
         this.clock = clock;
-    }
-
-    private record Head(long lastId, String lastHash) {
     }
 
     @Override
     @Transactional
     public void record(AuditEntry entry) {
-        Head head = jdbc.queryForObject("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
-                (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+        AuditLogMapper.Head head = log.lockHead();
         long id = head.lastId() + 1;
         // DATETIME(3) keeps milliseconds: hash exactly what is stored. The time is sent as text, because a driver may
         // drop the fraction of a LocalDateTime parameter (Connector/J does against MariaDB) and the hash would differ.
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String hash = AuditChain.hash(head.lastHash(), id, at, entry.actorType(), entry.actorId(), entry.action(),
                 entry.targetType(), entry.targetId(), entry.detail(), entry.clientIp());
-        jdbc.update("""
-                INSERT INTO audit_log (id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip,
-                                       prev_hash, entry_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, at.format(STORED), entry.actorType(), entry.actorId(), entry.action(), entry.targetType(), entry.targetId(),
-                entry.detail(), entry.clientIp(), head.lastHash(), hash);
-        jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
+        log.append(id, at.format(STORED), entry.actorType(), entry.actorId(), entry.action(), entry.targetType(),
+                entry.targetId(), entry.detail(), entry.clientIp(), head.lastHash(), hash);
+        log.moveHead(id, hash);
     }
 }
