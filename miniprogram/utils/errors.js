@@ -18,7 +18,8 @@ const MESSAGES = {
 };
 
 /** Errors worth a 重试 button: nothing was decided, trying again may work. */
-const RETRYABLE = new Set(['NETWORK', 'TIMEOUT', 'SERVER', 'DATABASE_BUSY', 'STORAGE_UNAVAILABLE', 'WECHAT_UNAVAILABLE']);
+const RETRYABLE = new Set(['NETWORK', 'TIMEOUT', 'SERVER', 'DATABASE_BUSY', 'STORAGE_UNAVAILABLE', 'WECHAT_UNAVAILABLE',
+  'SESSION_STORE_UNAVAILABLE']);
 
 class ApiError extends Error {
   constructor(code, message, status, fieldErrors) {

@@ -16,4 +16,9 @@ interface DevService extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The same service started again after {@link #close()}: same port, same data (fault tests). */
+    default DevService startAgain() {
+        throw new UnsupportedOperationException(name() + " cannot be started again");
+    }
 }

@@ -24,6 +24,8 @@ public final class DevServices implements AutoCloseable {
 
     private final List<DevService> services = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Services stopped on request, with their place in {@link #services}, for {@link #start(String)}. */
+    private final Map<String, Map.Entry<Integer, DevService>> stopped = new LinkedHashMap<>();
     private final Path directory;
     private final boolean deleteDirectoryOnClose;
     private final Thread shutdownHook = new Thread(this::closeAtExit, "dev-services-shutdown");
@@ -64,10 +66,29 @@ public final class DevServices implements AutoCloseable {
     /** Stops one service now (tests of what happens when it goes down). */
     public synchronized void stop(String name) {
         services.stream().filter(service -> service.name().equals(name)).findFirst().ifPresent(service -> {
+            int place = services.indexOf(service);
             service.close();
             services.remove(service);
+            stopped.put(name, Map.entry(place, service));
             log.info("Dev service stopped on request: service=\"{}\"", name);
         });
+    }
+
+    /**
+     * Starts a service {@link #stop(String) stopped} before again, on the same port and with the same data,
+     * where the application still expects it (fault tests: "the database restarted", "Redis is back").
+     */
+    public synchronized void start(String name) {
+        if (closed) {
+            throw new IllegalStateException("Dev services are closed");
+        }
+        Map.Entry<Integer, DevService> entry = stopped.remove(name);
+        if (entry == null) {
+            throw new IllegalStateException("Dev service \"" + name + "\" was not stopped on request");
+        }
+        DevService again = entry.getValue().startAgain();
+        services.add(Math.min(entry.getKey(), services.size()), again);
+        log.info("Dev service started again on request: service=\"{}\" location={}", name, again.location());
     }
 
     public synchronized boolean isRunning(String name) {

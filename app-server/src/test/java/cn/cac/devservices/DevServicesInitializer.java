@@ -33,6 +33,11 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
     /** Set when the database is the embedded one, so test clean-up knows it may wipe it. */
     public static final String EMBEDDED_DATABASE = "devservices.embedded-database";
     public static final String BEAN_NAME = "devServices";
+    /**
+     * Always start every twin, whatever the environment names (fault tests stop and restart them, so
+     * they must never be the machine's shared MariaDB, Redis or storage).
+     */
+    public static final String PRIVATE_TWINS = "devservices.private-twins";
     /** Development-only keys (32 bytes each, Base64); production sets PII_ENCRYPTION_KEY / PII_INDEX_KEY. */
     static final String DEV_ENCRYPTION_KEY = "ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
     static final String DEV_INDEX_KEY = "ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyYnl0ZXM=";
@@ -48,26 +53,30 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
         DevServices services = new DevServices(directory, !persistent);
         boolean embeddedDatabase = false;
         LocalWechatSettings wechat = null;
+        boolean privateTwins = env.getProperty(PRIVATE_TWINS, Boolean.class, false);
+        if (privateTwins) {
+            log.info("Dev services: private twins for this context (the environment's services are not used)");
+        }
         try {
-            if (env.containsProperty("spring.datasource.url")) {
+            if (!privateTwins && env.containsProperty("spring.datasource.url")) {
                 log.info("Dev services: using the external database at {}",
                         RedactedUrls.redact(env.getProperty("spring.datasource.url")));
             } else {
                 services.add(EmbeddedMariaDb.start(directory.resolve("mariadb")));
                 embeddedDatabase = true;
             }
-            if (env.containsProperty("spring.data.redis.host") || env.containsProperty("spring.data.redis.url")) {
+            if (!privateTwins && (env.containsProperty("spring.data.redis.host") || env.containsProperty("spring.data.redis.url"))) {
                 log.info("Dev services: using the external Redis at {}:{}",
                         env.getProperty("spring.data.redis.host", "(url)"), env.getProperty("spring.data.redis.port", "6379"));
             } else {
                 services.add(EmbeddedRedis.start());
             }
-            if (env.containsProperty("storage.endpoint")) {
+            if (!privateTwins && env.containsProperty("storage.endpoint")) {
                 log.info("Dev services: using the external object storage at {}", env.getProperty("storage.endpoint"));
             } else {
                 services.add(EmbeddedS3.start(persistent ? directory.resolve("s3") : null));
             }
-            if (env.containsProperty("wechat.api-base-url")) {
+            if (!privateTwins && env.containsProperty("wechat.api-base-url")) {
                 log.info("Dev services: using the WeChat API at {}", env.getProperty("wechat.api-base-url"));
             } else {
                 services.add(WechatSimulator.start());

@@ -50,9 +50,11 @@ final class EmbeddedMariaDb implements DevService {
 
     private final Process process;
     private final int port;
+    private final Path directory;
     private final ShortTempFolder folder;
 
-    private EmbeddedMariaDb(Process process, int port, ShortTempFolder folder) {
+    private EmbeddedMariaDb(Path directory, Process process, int port, ShortTempFolder folder) {
+        this.directory = directory;
         this.process = process;
         this.port = port;
         this.folder = folder;
@@ -117,7 +119,7 @@ final class EmbeddedMariaDb implements DevService {
                 throw StartupSelfCheck.diagnose(NAME, SETTING, port, data, null, output.lastLines());
             }
             log.debug("MariaDB ready: port {}, socket {}, data {}", port, config.getSocket(), data);
-            return new EmbeddedMariaDb(process, port, folder);
+            return new EmbeddedMariaDb(directory, process, port, folder);
         } catch (Exception e) {
             ChildProgram.abandon(process, folder, e);
             DevServiceStartException failure = StartupSelfCheck.diagnose(NAME, SETTING, port, data, e,
@@ -224,6 +226,12 @@ final class EmbeddedMariaDb implements DevService {
     @Override
     public String location() {
         return jdbcUrl() + " (user root)";
+    }
+
+    /** The same data folder on the same port: a restarted database, as the application sees it. */
+    @Override
+    public DevService startAgain() {
+        return start(directory, port);
     }
 
     @Override

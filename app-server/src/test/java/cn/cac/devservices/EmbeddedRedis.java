@@ -97,6 +97,11 @@ final class EmbeddedRedis implements DevService {
     }
 
     @Override
+    public DevService startAgain() {
+        return start(port);
+    }
+
+    @Override
     public void close() {
         try {
             // nothing to save ("save" is off): Redis exits at once on SIGTERM

@@ -28,6 +28,8 @@ public interface ObjectStorage {
     /**
      * A POST policy for exactly {@code key}, exactly {@code contentType} and a body of 1 to
      * {@code maxBytes} bytes, valid for {@code validity}; the server refuses anything else.
+     * Checks first that the bucket answers ({@link ObjectStorageException} otherwise): a ticket is never
+     * handed out for an upload that cannot succeed.
      */
     PresignedPost presignedPost(String key, String contentType, long maxBytes, Duration validity);
 

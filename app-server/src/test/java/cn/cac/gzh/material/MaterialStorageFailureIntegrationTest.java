@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Storage trouble (bucket gone, server down) gives the caller a clear 503 and leaves no half-written
- * rows. A context of its own, because it breaks its storage on purpose.
+ * rows: upload tickets, confirmations and downloads. A context of its own, because it breaks its storage on purpose.
  */
 @IntegrationTest
 @TestPropertySource(properties = "material.confirm-grace=61m")
@@ -68,6 +68,15 @@ class MaterialStorageFailureIntegrationTest {
 
         devServices.stop("S3 (s3proxy)");
 
+        // a new upload ticket: refused before any row is written (signing itself needs no network call)
+        int uploadRows = rows("material_upload", filingId), fileRows = rows("material_file", filingId);
+        var refused = uploads.ticket(token, filingId, "LICENCE", "n.jpg", "image/jpeg", jpeg.length);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo("STORAGE_UNAVAILABLE");
+        assertThat((String) refused.get("message")).isEqualTo("文件存储服务暂时不可用，请稍后再试");
+        assertThat(rows("material_upload", filingId)).isEqualTo(uploadRows);
+        assertThat(rows("material_file", filingId)).isEqualTo(fileRows);
+
         var confirm = uploads.confirm(token, filingId, pending);
         assertThat(confirm.status()).isEqualTo(503);
         assertThat(confirm.code()).isEqualTo("STORAGE_UNAVAILABLE");
@@ -80,6 +89,10 @@ class MaterialStorageFailureIntegrationTest {
         assertThat(health.map("components").get("storage").toString()).contains("DOWN");
         // the rest of the service keeps working
         assertThat(api.get("/api/mini/filings/" + filingId, token).status()).isEqualTo(200);
+    }
+
+    private int rows(String table, long filingId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE filing_id = ?", Integer.class, filingId);
     }
 
     private int files(long filingId) {

@@ -51,7 +51,7 @@ class AuthController {
             @Schema(description = "是否需要先同意最新版隐私政策") boolean consentRequired) {
     }
 
-    @Operation(summary = "微信登录", description = "用 wx.login 的 code 换取本平台的访问令牌和刷新令牌。错误码：LOGIN_CODE_INVALID、WECHAT_UNAVAILABLE。")
+    @Operation(summary = "微信登录", description = "用 wx.login 的 code 换取本平台的访问令牌和刷新令牌。错误码：LOGIN_CODE_INVALID、WECHAT_UNAVAILABLE、SESSION_STORE_UNAVAILABLE（登录服务暂时不可用）。")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         return response(sessions.login(request.code()));

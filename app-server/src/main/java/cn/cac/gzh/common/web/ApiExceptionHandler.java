@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.ErrorKind;
 import cn.cac.gzh.common.FieldProblem;
-import cn.cac.gzh.common.db.TransientDatabaseFailures;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -123,7 +122,10 @@ class ApiExceptionHandler {
         return status(HttpStatus.CONFLICT, new ApiError("VERSION_CONFLICT", "数据已被修改，请刷新后重试"));
     }
 
-    /** Deadlocks, lock waits and a starved pool that outlasted the retries: busy, not broken. */
+    /**
+     * Deadlocks, lock waits and a starved pool that outlasted the retries, a database that is restarting:
+     * busy, not broken. Redis away (Spring Data Redis failures are DataAccessExceptions too): sign-in unavailable.
+     */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ApiError> database(Exception e, HttpServletRequest request) {
         return unexpected(e, request);
@@ -131,7 +133,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
-        if (TransientDatabaseFailures.isTransient(e)) {
+        if (SessionStoreUnavailable.isCause(e)) {
+            return SessionStoreUnavailable.answer(e, request.getMethod(), request.getRequestURI());
+        }
+        if (DatabaseBusy.applies(e)) {
             return DatabaseBusy.answer(e, request.getMethod(), request.getRequestURI());
         }
         log.error("Unhandled error", e);

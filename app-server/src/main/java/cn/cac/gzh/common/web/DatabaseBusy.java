@@ -1,5 +1,9 @@
 package cn.cac.gzh.common.web;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+
+import cn.cac.gzh.common.db.TransientDatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -10,8 +14,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The answer when the database stayed busy (deadlock, lock wait, no free connection) through every
- * retry: 503 with a stable code and {@code Retry-After}, logged as a WARN with the request id. Not a
- * bug, so never "Unhandled error".
+ * retry, or could not be reached at all (restarting: the connection was lost or refused): 503 with a
+ * stable code and {@code Retry-After}, logged as a WARN with the request id. Not a bug, so never
+ * "Unhandled error". Only {@link TransientDatabaseFailures} are retried; a lost connection is not
+ * (the statement may have run), it is only answered the same way.
  */
 final class DatabaseBusy {
 
@@ -22,6 +28,21 @@ final class DatabaseBusy {
     private static final Logger log = LoggerFactory.getLogger(DatabaseBusy.class);
 
     private DatabaseBusy() {
+    }
+
+    /** Busy after the retries, or unreachable (connection lost or refused, e.g. while the database restarts). */
+    static boolean applies(Throwable failure) {
+        if (TransientDatabaseFailures.isTransient(failure)) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Connector/J's CommunicationsException is an SQLRecoverableException; a refused new connection
+            // is an SQLNonTransientConnectionException (SQL state 08xxx)
+            if (t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ApiError body() {

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
-import cn.cac.gzh.common.db.TransientDatabaseFailures;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +43,18 @@ class RequestBoundaryFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
-            if (!TransientDatabaseFailures.isTransient(e) || response.isCommitted()) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            if (SessionStoreUnavailable.isCause(e)) {
+                // e.g. the console's session could not be read: Redis is down
+                SessionStoreUnavailable.log(e, request.getMethod(), request.getRequestURI());
+                response.resetBuffer();
+                response.setHeader(HttpHeaders.RETRY_AFTER, SessionStoreUnavailable.RETRY_AFTER_SECONDS);
+                errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), SessionStoreUnavailable.body());
+                return;
+            }
+            if (!DatabaseBusy.applies(e)) {
                 throw e;
             }
             DatabaseBusy.log(e, request.getMethod(), request.getRequestURI());

@@ -103,6 +103,7 @@ class MinioObjectStorage implements ObjectStorage {
         policy.addEqualsCondition("key", key);
         policy.addEqualsCondition("Content-Type", contentType);
         policy.addContentLengthRangeCondition(1, maxBytes);
+        requireReachable();
         try {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("key", key);
@@ -138,6 +139,22 @@ class MinioObjectStorage implements ObjectStorage {
             return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
         } catch (Exception e) {
             throw failure("check", e);
+        }
+    }
+
+    /**
+     * Signing needs no network call, so a ticket would be handed out while the server is down and the
+     * upload could only fail: one bucket check first (a HEAD request) makes the ticket fail instead.
+     */
+    private void requireReachable() {
+        boolean exists;
+        try {
+            exists = client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw failure("reach the bucket to sign an upload to", e);
+        }
+        if (!exists) {
+            throw new ObjectStorageException("Bucket " + bucket + " does not exist", null);
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.cac.gzh.wechat.internal;
 
+import java.time.Duration;
+
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
@@ -9,6 +11,7 @@ import me.chanjar.weixin.common.redis.WxRedisOps;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,8 +31,9 @@ class WechatConfiguration {
 
     /** One pool for both services (closed with the context). */
     @Bean
-    WechatHttpClients wechatHttpClients() {
-        return new WechatHttpClients();
+    WechatHttpClients wechatHttpClients(
+            @Value("${wechat.read-timeout:" + WechatHttpClients.DEFAULT_READ_TIMEOUT_MILLIS + "ms}") Duration readTimeout) {
+        return new WechatHttpClients(readTimeout);
     }
 
     @Bean

@@ -21,12 +21,17 @@ final class WechatHttpClients implements ApacheHttpClientBuilder, AutoCloseable 
 
     static final int MAX_CONNECTIONS = 200;
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    /** How long an answer may take once the request is sent ({@code wechat.read-timeout}). */
+    static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
     private static final int POOL_WAIT_MILLIS = 5_000;
 
     private final CloseableHttpClient client;
 
     WechatHttpClients() {
+        this(java.time.Duration.ofMillis(DEFAULT_READ_TIMEOUT_MILLIS));
+    }
+
+    WechatHttpClients(java.time.Duration readTimeout) {
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(60, TimeUnit.SECONDS);
         pool.setMaxTotal(MAX_CONNECTIONS);
         pool.setDefaultMaxPerRoute(MAX_CONNECTIONS);
@@ -35,7 +40,7 @@ final class WechatHttpClients implements ApacheHttpClientBuilder, AutoCloseable 
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                        .setSocketTimeout(READ_TIMEOUT_MILLIS)
+                        .setSocketTimeout(Math.toIntExact(readTimeout.toMillis()))
                         .setConnectionRequestTimeout(POOL_WAIT_MILLIS)
                         .build())
                 .evictIdleConnections(60, TimeUnit.SECONDS)

@@ -9,6 +9,7 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -58,7 +59,14 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
         }
     }
 
-    private static WechatCallException translate(String api, int errorCode, Exception e) {
+    private static RuntimeException translate(String api, int errorCode, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessException && e instanceof RuntimeException unchecked) {
+                // WxJava keeps its locks and tokens in Redis: Redis away is not WeChat away (the web layer answers it)
+                log.warn("WeChat call not made, Redis unavailable: api={}", api);
+                return unchecked;
+            }
+        }
         Kind kind = switch (errorCode) {
             case 40029, 40163, 41008 -> Kind.REJECTED_CODE;
             case 40226 -> Kind.REFUSED_USER;
