@@ -80,6 +80,11 @@ class ConsoleAdministrationIntegrationTest {
         assertThat(dictionary.get("placeNames").toString()).contains(word);
         assertThat((List<?>) dictionary.get("townships")).hasSize(20);
 
+        var withoutTerm = admin.send("DELETE", "/api/console/admin/place-names");
+        assertThat(withoutTerm.status()).isEqualTo(400);
+        assertThat(withoutTerm.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(withoutTerm.get("message")).isEqualTo("缺少参数 term");
+        assertThat(admin.get("/api/console/admin/place-names").get("placeNames").toString()).contains(word);
         assertThat(admin.send("DELETE", "/api/console/admin/place-names?term=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)).status())
                 .isEqualTo(204);
         assertThat(api.post("/api/mini/self-check", null, Map.of("accountName", word + "夜市")).get("filingRequired")).isEqualTo(false);

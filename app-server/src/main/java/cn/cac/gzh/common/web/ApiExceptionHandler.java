@@ -19,9 +19,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -97,6 +99,11 @@ class ApiExceptionHandler {
         return status(HttpStatus.BAD_REQUEST, new ApiError("MALFORMED_REQUEST", "缺少请求头 " + e.getHeaderName()));
     }
 
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return status(HttpStatus.BAD_REQUEST, new ApiError("MALFORMED_REQUEST", "缺少参数 " + e.getParameterName()));
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型，请使用 application/json"));
@@ -138,6 +145,10 @@ class ApiExceptionHandler {
         }
         if (DatabaseBusy.applies(e)) {
             return DatabaseBusy.answer(e, request.getMethod(), request.getRequestURI());
+        }
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // any other request Spring MVC itself refused (e.g. an Accept it cannot serve): the caller's fault, not a 500
+            return ResponseEntity.status(framework.getStatusCode()).body(new ApiError("MALFORMED_REQUEST", "请求格式不正确"));
         }
         log.error("Unhandled error", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("INTERNAL_ERROR", "服务器内部错误，请稍后再试"));
