@@ -1,8 +1,6 @@
 package cn.cac.gzh.common.web;
 
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-
+import cn.cac.gzh.common.Outages;
 import cn.cac.gzh.common.db.TransientDatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +30,7 @@ final class DatabaseBusy {
 
     /** Busy after the retries, or unreachable (connection lost or refused, e.g. while the database restarts). */
     static boolean applies(Throwable failure) {
-        if (TransientDatabaseFailures.isTransient(failure)) {
-            return true;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Connector/J's CommunicationsException is an SQLRecoverableException; a refused new connection
-            // is an SQLNonTransientConnectionException (SQL state 08xxx)
-            if (t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return Outages.databaseUnavailable(failure);
     }
 
     static ApiError body() {
@@ -57,14 +45,6 @@ final class DatabaseBusy {
 
     static void log(Throwable failure, String method, String path) {
         log.warn("Database busy after retries, answered 503 {}: requestId={} method={} path={} reason={}", CODE,
-                MDC.get(RequestBoundaryFilter.MDC_KEY), method, path, rootMessage(failure));
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+                MDC.get(RequestBoundaryFilter.MDC_KEY), method, path, Outages.rootMessage(failure));
     }
 }

@@ -1,5 +1,6 @@
 package cn.cac.gzh.common.web;
 
+import cn.cac.gzh.common.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,14 +28,7 @@ final class SessionStoreUnavailable {
 
     /** Whether Redis is behind the failure (refused, timed out, connection lost), by the Lettuce or Spring Data Redis type. */
     static boolean isCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.lettuce.core.RedisException
-                    || t instanceof org.springframework.data.redis.RedisConnectionFailureException
-                    || t instanceof org.springframework.data.redis.RedisSystemException) {
-                return true;
-            }
-        }
-        return false;
+        return Outages.redisUnavailable(failure);
     }
 
     static ApiError body() {
