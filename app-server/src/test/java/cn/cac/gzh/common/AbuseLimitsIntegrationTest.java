@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.cac.devservices.WechatSimulator;
+import cn.cac.testsupport.Burst;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
@@ -101,6 +103,24 @@ class AbuseLimitsIntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(get(path, newAddress()).statusCode()).isEqualTo(403);
+    }
+
+    /** Simultaneous requests of one client are batched into shared Redis calls: still exactly the limit passes. */
+    @Test
+    void aBurstFromOneAddressLetsExactlyTheLimitThrough() {
+        String client = newAddress();
+        String path = "/wechat/portal/" + WechatSimulator.MP_APP_ID + "?signature=x&timestamp=1&nonce=1&echostr=e";
+
+        List<Integer> statuses = Burst.values(Burst.of(30, i -> {
+            try {
+                return get(path, client).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+
+        assertThat(statuses).filteredOn(status -> status == 403).hasSize(3);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(27);
     }
 
     @Test
