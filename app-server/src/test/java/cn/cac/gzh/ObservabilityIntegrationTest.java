@@ -122,6 +122,21 @@ class ObservabilityIntegrationTest {
     }
 
     @Test
+    void anExportIsCountedWithItsDuration() throws Exception {
+        ConsoleClient admin = admin();
+        Map<String, Double> before = scrape();
+        var started = admin.post("/api/console/admin/exports", Map.of("kind", "REGISTRY"));
+        assertThat(started.status()).isBetween(200, 202);
+        String id = (String) started.get("id");
+        // the export runs on this context's own executor
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(admin.get("/api/console/admin/exports/" + id).get("status")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> moved(before, scrape(), "gzh_export_jobs_seconds_count{outcome=\"done\"}") == 1);
+        Map<String, Double> after = scrape();
+        assertThat(moved(before, after, "gzh_export_jobs_seconds_count{outcome=\"failed\"}")).isZero();
+        assertThat(moved(before, after, "gzh_export_jobs_seconds_sum{outcome=\"done\"}")).isPositive();
+    }
+
+    @Test
     void everyMetricTheDashboardQueriesIsExposed() throws Exception {
         // one MVC request first: http.server.requests appears with its first request
         assertThat(get("/api/regions/dictionary").statusCode()).isEqualTo(200);
@@ -202,9 +217,14 @@ class ObservabilityIntegrationTest {
         return openid;
     }
 
-    private long publishToFollowers() {
+    private ConsoleClient admin() {
         ConsoleClient admin = new ConsoleClient(port);
         assertThat(admin.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        return admin;
+    }
+
+    private long publishToFollowers() {
+        ConsoleClient admin = admin();
         var created = admin.post("/api/console/pushes", Map.of("title", "监控计数", "summary", "送达与失败各一",
                 "bodyHtml", "<p>x</p>", "audience", Map.of("kind", "FOLLOWERS"), "channels", List.of("TEMPLATE")));
         assertThat(created.status()).isEqualTo(201);
