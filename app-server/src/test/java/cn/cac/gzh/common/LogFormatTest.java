@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -69,6 +71,14 @@ class LogFormatTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> new LogFormat().postProcessEnvironment(environment(Map.of("LOG_FORMAT", "xml")), null))
                 .withMessageContaining("LOG_FORMAT");
+    }
+
+    @Test
+    void springBootRunsItBeforeTheLoggingSystemStarts() {
+        // Boot's own processors need constructor arguments it supplies at start: those are skipped here
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class, null,
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { })))
+                .anySatisfy(processor -> assertThat(processor).isInstanceOf(LogFormat.class));
     }
 
     private static StandardEnvironment environment(Map<String, Object> settings) {
