@@ -161,6 +161,8 @@ class AbuseLimitsIntegrationTest {
         assertThat(get("/actuator/health", newAddress()).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/metrics", newAddress()).statusCode()).isIn(401, 403, 404);
         assertThat(get("/actuator/metrics/jvm.memory.used", newAddress()).statusCode()).isIn(401, 403, 404);
+        // the Prometheus scrape follows the same switch (ObservabilityIntegrationTest turns it on)
+        assertThat(get("/actuator/prometheus", newAddress()).statusCode()).isIn(401, 403, 404);
 
         HttpResponse<String> page = get("/console/", newAddress());
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'"));

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import cn.cac.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +21,7 @@ class RequestIdIntegrationTest {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void theCallersWellFormedIdIsKeptAndAnyOtherReplaced() throws Exception {
@@ -36,6 +38,26 @@ class RequestIdIntegrationTest {
                 .header("X-Request-Id", "err-1").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         assertThat(unauthorised.headers().firstValue("X-Request-Id")).hasValue("err-1");
+        // written by a security filter (ApiErrorWriter)
+        assertThat(json.readTree(unauthorised.body()).path("requestId").asString()).isEqualTo("err-1");
+
+        // answered by the exception handler (a controller's refusal): the id the service chose, in header and body
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(uri("/api/mini/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        String chosen = malformed.headers().firstValue("X-Request-Id").orElseThrow();
+        var body = json.readTree(malformed.body());
+        assertThat(body.path("code").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(body.path("requestId").asString()).isEqualTo(chosen).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void successfulAnswersAreLeftAlone() throws Exception {
+        HttpResponse<String> office = http.send(HttpRequest.newBuilder(uri("/api/mini/office")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(office.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(office.body()).has("requestId")).isFalse();
     }
 
     private String requestId(String given) throws Exception {

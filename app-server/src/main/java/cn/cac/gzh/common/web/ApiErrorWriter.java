@@ -22,6 +22,6 @@ public class ApiErrorWriter {
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), error);
+        json.writeValue(response.getOutputStream(), error.withRequestId(RequestIds.current()));
     }
 }

@@ -64,10 +64,12 @@ class ExportJobs {
     private final Clock clock;
     private final ExportHeartbeats heartbeats;
     private final RetryingTransactions transactions;
+    private final ExportMetrics metrics;
 
     ExportJobs(ExportJobMapper jobs, FilingExport source, ObjectStorage storage, AuditTrail audit,
             @Qualifier("exportExecutor") Executor executor, Clock clock, ExportHeartbeats heartbeats,
-            RetryingTransactions transactions) {
+            RetryingTransactions transactions, ExportMetrics metrics) {
+        this.metrics = metrics;
         this.heartbeats = heartbeats;
         this.transactions = transactions;
         this.jobs = jobs;
@@ -98,6 +100,7 @@ class ExportJobs {
         } catch (TaskRejectedException e) {
             // the line is full: nothing will run it, so it must not stay RUNNING
             log.warn("Export refused, the export queue is full: exportId={}", id);
+            metrics.refusedBusy();
             fail(id, BUSY);
             throw DomainException.unavailable("EXPORT_BUSY", BUSY).retryAfter(30);
         }
@@ -117,6 +120,7 @@ class ExportJobs {
     }
 
     private void run(String id, Kind kind, RegistryQuery filter, boolean fullIdNumbers) {
+        long start = System.nanoTime();
         File file = null;
         try {
             if (!touch(id)) {
@@ -144,10 +148,12 @@ class ExportJobs {
                 storage.put(key, in, file.length(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             }
             jobs.finish(id, key, written[0], LocalDateTime.now(clock));
+            metrics.done(start);
             log.info("Export done: exportId={} kind={} rows={}", id, kind, written[0]);
         } catch (Exception e) {
             log.error("Export failed: exportId={}", id, e);
             fail(id, "导出失败，请重试");
+            metrics.failed(start);
         } finally {
             if (file != null && !file.delete()) {
                 file.deleteOnExit();

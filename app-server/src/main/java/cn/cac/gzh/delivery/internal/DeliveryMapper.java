@@ -29,6 +29,17 @@ interface DeliveryMapper {
     record StatusCount(Channel channel, String status, long n) {
     }
 
+    record ChannelCount(Channel channel, long n) {
+    }
+
+    /** For the queue gauges (DeliveryMetrics): due QUEUED rows per channel, a range of idx_delivery_due. */
+    @Select("SELECT channel, COUNT(*) AS n FROM delivery WHERE status = 'QUEUED' AND next_attempt_at <= #{now} GROUP BY channel")
+    List<ChannelCount> dueByChannel(LocalDateTime now);
+
+    /** The oldest due QUEUED row's time: the first entry of that range of idx_delivery_due. */
+    @Select("SELECT MIN(next_attempt_at) FROM delivery WHERE status = 'QUEUED' AND next_attempt_at <= #{now}")
+    LocalDateTime oldestDue(LocalDateTime now);
+
     record ChannelTraceRow(long sourceId, Channel channel, String status, LocalDateTime sentAt, String errorCode) {
     }
 

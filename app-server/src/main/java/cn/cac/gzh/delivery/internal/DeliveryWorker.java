@@ -46,6 +46,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final ChannelPauses pauses;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
     private final String owner;
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     /** Claimed rows no sender has started yet. */
@@ -61,7 +62,8 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService senders;
 
     DeliveryWorker(DeliveryStore store, DeliverySender sender, ChannelPauses pauses, DeliveryProperties properties,
-            Clock clock) {
+            Clock clock, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.sender = sender;
         this.pauses = pauses;
@@ -193,6 +195,7 @@ class DeliveryWorker implements SmartLifecycle {
             if (outcome == null) {
                 giveBack.add(row);
             } else {
+                metrics.attempted(row.channel(), outcome.status());
                 outcomes.add(outcome);
             }
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -26,8 +28,9 @@ class PortalConfiguration {
     /** First of all filters: before sessions, security and request observation. */
     @Bean
     FilterRegistrationBean<PortalFilter> officialAccountPortal(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock,
-            RequestRateLimits limits) {
-        FilterRegistrationBean<PortalFilter> registration = new FilterRegistrationBean<>(new PortalFilter(inbox, wechat, clock, limits));
+            RequestRateLimits limits, MeterRegistry registry) {
+        FilterRegistrationBean<PortalFilter> registration = new FilterRegistrationBean<>(
+                new PortalFilter(inbox, wechat, clock, limits, new PortalMetrics(registry)));
         registration.addUrlPatterns(PortalFilter.PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("officialAccountPortal");

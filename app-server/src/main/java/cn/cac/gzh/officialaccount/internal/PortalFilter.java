@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import cn.cac.gzh.common.web.RequestRateLimits;
+import cn.cac.gzh.officialaccount.internal.PortalMetrics.Outcome;
 import cn.cac.gzh.wechat.WechatProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,8 +38,11 @@ class PortalFilter extends OncePerRequestFilter {
     private final Duration maxAge;
     private final Clock clock;
     private final RequestRateLimits limits;
+    private final PortalMetrics metrics;
 
-    PortalFilter(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock, RequestRateLimits limits) {
+    PortalFilter(OfficialAccountInbox inbox, WechatProperties wechat, Clock clock, RequestRateLimits limits,
+            PortalMetrics metrics) {
+        this.metrics = metrics;
         this.limits = limits;
         this.inbox = inbox;
         this.appId = wechat.mp().appId();
@@ -55,46 +59,58 @@ class PortalFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long start = System.nanoTime();
+        Outcome outcome = Outcome.FAILED;
+        try {
+            outcome = handle(request, response);
+        } finally {
+            metrics.record(outcome, System.nanoTime() - start);
+        }
+    }
+
+    private Outcome handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // per client IP; WeChat's servers call from few addresses, so the limit is generous
         long retryAfter = limits.check(RequestRateLimits.PORTAL, request.getRemoteAddr());
         if (retryAfter > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
             answer(response, 429, "text/plain", "too many requests");
-            return;
+            return Outcome.REFUSED;
         }
         String appid = request.getRequestURI().substring(PREFIX.length());
         if (!appId.equals(appid)) {
             answer(response, 404, "text/plain", "not found");
-            return;
+            return Outcome.REFUSED;
         }
-        switch (request.getMethod()) {
+        return switch (request.getMethod()) {
             case "GET" -> verify(request, response);
             case "POST" -> receive(request, response);
-            default -> answer(response, 405, "text/plain", "method not allowed");
-        }
+            default -> {
+                answer(response, 405, "text/plain", "method not allowed");
+                yield Outcome.REFUSED;
+            }
+        };
     }
 
-    private void verify(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private Outcome verify(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String echostr = request.getParameter("echostr");
         if (!crypto.plainSignatureMatches(request.getParameter("signature"), request.getParameter("timestamp"),
                 request.getParameter("nonce")) || echostr == null) {
-            forbidden(response, "signature");
-            return;
+            return forbidden(response, "signature");
         }
         answer(response, 200, "text/plain", echostr);
+        return Outcome.REPLY;
     }
 
-    private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private Outcome receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String body = readBounded(request.getInputStream());
         if (body == null) {
             answer(response, 413, "text/plain", "too large");
-            return;
+            return Outcome.REFUSED;
         }
         String timestamp = request.getParameter("timestamp");
         String nonce = request.getParameter("nonce");
         if (stale(timestamp)) {
-            forbidden(response, "timestamp");
-            return;
+            return forbidden(response, "timestamp");
         }
         boolean safeMode = "aes".equalsIgnoreCase(request.getParameter("encrypt_type"));
         try {
@@ -102,31 +118,32 @@ class PortalFilter extends OncePerRequestFilter {
             if (safeMode) {
                 String encrypted = SafeXml.fields(body).get("Encrypt");
                 if (!crypto.messageSignatureMatches(request.getParameter("msg_signature"), timestamp, nonce, encrypted)) {
-                    forbidden(response, "msg_signature");
-                    return;
+                    return forbidden(response, "msg_signature");
                 }
                 xml = crypto.decrypt(encrypted);
             } else {
                 if (!crypto.plainSignatureMatches(request.getParameter("signature"), timestamp, nonce)) {
-                    forbidden(response, "signature");
-                    return;
+                    return forbidden(response, "signature");
                 }
                 xml = body;
             }
             String reply = inbox.receive(xml, SafeXml.fields(xml));
             if (reply.isEmpty()) {
                 answer(response, 200, "text/plain", "success");
-            } else {
-                answer(response, 200, "application/xml", safeMode ? seal(reply) : reply);
+                return Outcome.EMPTY;
             }
+            answer(response, 200, "application/xml", safeMode ? seal(reply) : reply);
+            return Outcome.REPLY;
         } catch (SafeXml.Malformed e) {
             answer(response, 400, "text/plain", "bad request");
+            return Outcome.REFUSED;
         } catch (MessageCrypto.Rejected e) {
-            forbidden(response, e.getMessage());
+            return forbidden(response, e.getMessage());
         } catch (RuntimeException e) {
             // WeChat retries; the claim was released by the inbox
             log.error("Callback failed", e);
             answer(response, 503, "text/plain", "retry");
+            return Outcome.FAILED;
         }
     }
 
@@ -150,9 +167,10 @@ class PortalFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void forbidden(HttpServletResponse response, String what) throws IOException {
+    private static Outcome forbidden(HttpServletResponse response, String what) throws IOException {
         log.warn("Callback refused: check={}", what);
         answer(response, 403, "text/plain", "forbidden");
+        return Outcome.REFUSED;
     }
 
     private static void answer(HttpServletResponse response, int status, String type, String body) throws IOException {

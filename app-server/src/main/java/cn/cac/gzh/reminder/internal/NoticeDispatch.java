@@ -41,9 +41,12 @@ class NoticeDispatch {
     private final RetryingTransactions transactions;
     private final ReminderProperties properties;
     private final Clock clock;
+    private final ReminderMetrics metrics;
 
     NoticeDispatch(NoticeStore store, NoticeSender sender, StaffDigests digests, FilingDeadlines filings, Deliveries deliveries,
-            StaffDirectory staff, RetryingTransactions transactions, ReminderProperties properties, Clock clock) {
+            StaffDirectory staff, RetryingTransactions transactions, ReminderProperties properties, Clock clock,
+            ReminderMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.sender = sender;
         this.digests = digests;
@@ -76,7 +79,9 @@ class NoticeDispatch {
         if (sent + cancelled + digestsSent > 0) {
             log.info("Notices dispatched: sent={} cancelled={} digests={}", sent, cancelled, digestsSent);
         }
-        return new Outcome(sent, cancelled, digestsSent);
+        Outcome outcome = new Outcome(sent, cancelled, digestsSent);
+        metrics.dispatched(outcome);
+        return outcome;
     }
 
     private int[] dispatchBatch(LocalDateTime now) {

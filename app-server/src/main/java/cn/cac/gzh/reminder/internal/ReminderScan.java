@@ -52,9 +52,11 @@ class ReminderScan {
     private final StaffDigests digests;
     private final ReminderProperties properties;
     private final Clock clock;
+    private final ReminderMetrics metrics;
 
     ReminderScan(RuleStore rules, NoticeStore notices, FilingDeadlines filings, FilingCampaigns campaigns,
-            StaffDigests digests, ReminderProperties properties, Clock clock) {
+            StaffDigests digests, ReminderProperties properties, Clock clock, ReminderMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.notices = notices;
         this.filings = filings;
@@ -78,7 +80,7 @@ class ReminderScan {
             if (!rule.enabled() || rule.offsets().isEmpty()) {
                 continue;
             }
-            considered += switch (rule.code()) {
+            int ofRule = switch (rule.code()) {
                 case CAMPAIGN_DEADLINE -> campaignDeadline(rule, today, now, sendAt);
                 case OPENING_WINDOW -> openingWindow(rule, today, now, sendAt);
                 case REJECTED_IDLE -> rejectedIdle(rule, today, now, sendAt);
@@ -86,6 +88,8 @@ class ReminderScan {
                 case ANNUAL_RECONFIRMATION -> annual(rule, today, now, sendAt);
                 case STAFF_DIGEST -> digests.writeToday(rule, today, now, sendAt);
             };
+            metrics.considered(rule.code(), ofRule);
+            considered += ofRule;
         }
         log.info("Reminder scan: day={} candidates={}", today, considered);
         return considered;

@@ -11,19 +11,21 @@ class ReminderSchedule {
 
     private final ReminderScan scan;
     private final NoticeDispatch dispatch;
+    private final ReminderMetrics metrics;
 
-    ReminderSchedule(ReminderScan scan, NoticeDispatch dispatch) {
+    ReminderSchedule(ReminderScan scan, NoticeDispatch dispatch, ReminderMetrics metrics) {
+        this.metrics = metrics;
         this.scan = scan;
         this.dispatch = dispatch;
     }
 
     @Scheduled(initialDelayString = "${reminder.scan-initial-delay:1m}", fixedDelayString = "${reminder.scan-interval:15m}")
     void scan() {
-        scan.scan();
+        metrics.run(ReminderMetrics.Job.SCAN, scan::scan);
     }
 
     @Scheduled(initialDelayString = "${reminder.dispatch-interval:30s}", fixedDelayString = "${reminder.dispatch-interval:30s}")
     void dispatch() {
-        dispatch.dispatch();
+        metrics.run(ReminderMetrics.Job.DISPATCH, dispatch::dispatch);
     }
 }

@@ -33,8 +33,11 @@ class WxJavaMessageChannels implements MessageChannels {
     private final WxMaService miniProgram;
     private final WxMpService officialAccount;
     private final String miniProgramAppId;
+    private final WechatErrorMeter errors;
 
-    WxJavaMessageChannels(WxMaService miniProgram, WxMpService officialAccount, WechatProperties properties) {
+    WxJavaMessageChannels(WxMaService miniProgram, WxMpService officialAccount, WechatProperties properties,
+            WechatErrorMeter errors) {
+        this.errors = errors;
         var ma = new WxMaServiceImpl();
         ma.setWxMaConfig(miniProgram.getWxMaConfig());
         ma.setMaxRetryTimes(0);
@@ -54,7 +57,7 @@ class WxJavaMessageChannels implements MessageChannels {
             miniProgram.getMsgService().sendSubscribeMsg(message);
             return SendOutcome.sent(null);
         } catch (WxErrorException | RuntimeException e) {
-            return classify(e);
+            return counted(WechatErrorMeter.SUBSCRIBE_SEND, classify(e));
         }
     }
 
@@ -70,8 +73,13 @@ class WxJavaMessageChannels implements MessageChannels {
         try {
             return SendOutcome.sent(officialAccount.getTemplateMsgService().sendTemplateMsg(message));
         } catch (WxErrorException | RuntimeException e) {
-            return classify(e);
+            return counted(WechatErrorMeter.TEMPLATE_SEND, classify(e));
         }
+    }
+
+    private SendOutcome counted(String api, SendOutcome failure) {
+        errors.failed(api, failure.errorCode());
+        return failure;
     }
 
     /** What the codes a delivery queue meets mean, for staff reading a failure. */

@@ -18,8 +18,10 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
     private static final Logger log = LoggerFactory.getLogger(WxJavaMiniProgramGateway.class);
 
     private final WxMaService service;
+    private final WechatErrorMeter errors;
 
-    WxJavaMiniProgramGateway(WxMaService service) {
+    WxJavaMiniProgramGateway(WxMaService service, WechatErrorMeter errors) {
+        this.errors = errors;
         this.service = service;
     }
 
@@ -30,15 +32,16 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
             if (!usableOpenid(session.getOpenid())) {
                 // WeChat's openids are 28 characters; anything else is a broken answer, not a user
                 log.warn("WeChat call failed: api=jscode2session answered without a usable openid");
+                errors.failed(WechatErrorMeter.JSCODE2SESSION, 0);
                 throw new WechatCallException(Kind.UNAVAILABLE, 0, "WeChat jscode2session answered without a usable openid", null);
             }
             return new MiniProgramSession(session.getOpenid(), session.getUnionid(), session.getSessionKey());
         } catch (WxErrorException e) {
-            throw translate("jscode2session", e.getError().getErrorCode(), e);
+            throw translate(WechatErrorMeter.JSCODE2SESSION, e.getError().getErrorCode(), e);
         } catch (WechatCallException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw translate("jscode2session", 0, e);
+            throw translate(WechatErrorMeter.JSCODE2SESSION, 0, e);
         }
     }
 
@@ -53,13 +56,13 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
             var phone = service.getUserService().getPhoneNumber(code);
             return phone.getPurePhoneNumber();
         } catch (WxErrorException e) {
-            throw translate("getuserphonenumber", e.getError().getErrorCode(), e);
+            throw translate(WechatErrorMeter.PHONE_NUMBER, e.getError().getErrorCode(), e);
         } catch (RuntimeException e) {
-            throw translate("getuserphonenumber", 0, e);
+            throw translate(WechatErrorMeter.PHONE_NUMBER, 0, e);
         }
     }
 
-    private static RuntimeException translate(String api, int errorCode, Exception e) {
+    private RuntimeException translate(String api, int errorCode, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessException && e instanceof RuntimeException unchecked) {
                 // WxJava keeps its locks and tokens in Redis: Redis away is not WeChat away (the web layer answers it)
@@ -72,6 +75,7 @@ class WxJavaMiniProgramGateway implements MiniProgramGateway {
             case 40226 -> Kind.REFUSED_USER;
             default -> Kind.UNAVAILABLE;
         };
+        errors.failed(api, errorCode);
         log.warn("WeChat call failed: api={} errcode={} kind={}", api, errorCode, kind);
         return new WechatCallException(kind, errorCode, "WeChat " + api + " failed with errcode " + errorCode, e);
     }
