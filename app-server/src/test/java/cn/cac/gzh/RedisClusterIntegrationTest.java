@@ -57,14 +57,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 14: the service on a Redis Cluster of three masters (the OS's {@code redis-server}, on loopback)
  * instead of one Redis, through its HTTP API: console sessions, WeChat's access token shared in Redis,
- * the callback portal's de-duplication and the abuse limits. Only {@code spring.data.redis.cluster.nodes}
+ * the callback portal's de-duplication, the abuse limits and a push through a rate-limited channel. Only {@code spring.data.redis.cluster.nodes}
  * differs from a single-Redis run. The cluster starts before the context and stops when it closes
  * (after this class, or when it fails to start).
  */
 @IntegrationTest
 @ContextConfiguration(initializers = {RedisClusterIntegrationTest.StartRedisCluster.class, DevServicesInitializer.class})
 @TestPropertySource(properties = {"rate-limit.limits.mini-login.requests=3", "rate-limit.limits.mini-login.per=1h",
-        // the channel limits connect their own (cluster) connection at start
+        // the channel limits' buckets in the cluster too
         "delivery.rate-per-second.TEMPLATE=50", "delivery.rate-per-second.SUBSCRIBE=50"})
 @DirtiesContext
 class RedisClusterIntegrationTest {
@@ -121,6 +121,16 @@ class RedisClusterIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM oa_follower WHERE openid LIKE ? AND unionid IS NOT NULL", Integer.class,
                 "sim-mp-openid-" + run + "x%") == 5);
+
+        // a push to them through the rate-limited template-message channel (its bucket in the cluster),
+        // with the same access token: still one fetch from WeChat
+        var created = console.post("/api/console/pushes", Map.of("title", "集群", "summary", "Redis Cluster",
+                "bodyHtml", "<p>x</p>", "audience", Map.of("kind", "FOLLOWERS"), "channels", List.of("TEMPLATE")));
+        assertThat(created.status()).isEqualTo(201);
+        String push = "/api/console/pushes/" + ((Number) created.get("id")).longValue();
+        assertThat(console.post(push + "/publish", Map.of("version", created.get("version"))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(console.get(push).get("status")));
+        assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send")))).hasSize(5);
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(1);
 
         // the keys really are spread over the three masters
@@ -130,7 +140,8 @@ class RedisClusterIntegrationTest {
         assertThat(cluster.keysEverywhere()).anyMatch(key -> key.startsWith("gzh:session:sessions:"))
                 .anyMatch(key -> key.contains(WechatSimulator.MP_APP_ID))
                 .anyMatch(key -> key.startsWith("oa:dedup:{"))
-                .anyMatch(key -> key.contains(RequestRateLimits.MINI_LOGIN));
+                .anyMatch(key -> key.contains(RequestRateLimits.MINI_LOGIN))
+                .anyMatch(key -> key.equals("delivery:rate:TEMPLATE"));
     }
 
     private HttpResponse<String> postPlain(String xml) throws Exception {
