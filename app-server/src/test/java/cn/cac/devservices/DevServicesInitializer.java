@@ -17,7 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts an embedded twin for every external service the environment does not configure:
- * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url},
+ * MariaDB unless {@code spring.datasource.url}, Redis unless {@code spring.data.redis.host}/{@code url}/{@code cluster.nodes}/{@code sentinel.nodes},
  * S3 unless {@code storage.endpoint}, the WeChat simulator unless {@code wechat.api-base-url}.
  * Settings the environment gives are never replaced: with the simulator, only the WeChat app ids,
  * secrets, token and key left unset are filled with its values ({@link LocalWechatSettings}).
@@ -65,7 +65,12 @@ public final class DevServicesInitializer implements ApplicationContextInitializ
                 services.add(EmbeddedMariaDb.start(directory.resolve("mariadb")));
                 embeddedDatabase = true;
             }
-            if (!privateTwins && (env.containsProperty("spring.data.redis.host") || env.containsProperty("spring.data.redis.url"))) {
+            if (!privateTwins && env.containsProperty("spring.data.redis.cluster.nodes")) {
+                // Spring Boot prefers cluster nodes over host/port: no single embedded Redis beside them
+                log.info("Dev services: using the external Redis Cluster at {}", env.getProperty("spring.data.redis.cluster.nodes"));
+            } else if (!privateTwins && env.containsProperty("spring.data.redis.sentinel.nodes")) {
+                log.info("Dev services: using the external Redis Sentinels at {}", env.getProperty("spring.data.redis.sentinel.nodes"));
+            } else if (!privateTwins && (env.containsProperty("spring.data.redis.host") || env.containsProperty("spring.data.redis.url"))) {
                 log.info("Dev services: using the external Redis at {}:{}",
                         env.getProperty("spring.data.redis.host", "(url)"), env.getProperty("spring.data.redis.port", "6379"));
             } else {

@@ -1,6 +1,7 @@
 package cn.cac.gzh.common.web;
 
 import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.common.RedisConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -15,16 +16,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
-public class RequestRateLimits implements DisposableBean {
+public class RequestRateLimits {
 
     /** {@code POST /api/mini/auth/login}, per client IP. */
     public static final String MINI_LOGIN = "mini-login";
@@ -65,15 +60,14 @@ public class RequestRateLimits implements DisposableBean {
     static final int MAX_CACHED_BUCKETS = 10_000;
 
     private final RateLimitProperties properties;
-    private final LettuceConnectionFactory redis;
+    private final RedisConnections redis;
     private final Map<String, BucketConfiguration> configurations;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile ProxyManager<byte[]> proxies;
-    private StatefulRedisConnection<byte[], byte[]> connection;
     private volatile long skipRedisUntil;
     private volatile long lastWarning;
 
-    RequestRateLimits(RateLimitProperties properties, LettuceConnectionFactory redis) {
+    RequestRateLimits(RateLimitProperties properties, RedisConnections redis) {
         this.properties = properties;
         this.redis = redis;
         this.configurations = properties.limits().entrySet().stream()
@@ -141,19 +135,11 @@ public class RequestRateLimits implements DisposableBean {
         }
         synchronized (this) {
             if (proxies == null) {
-                connection = ((RedisClient) redis.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
-                proxies = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                        .build();
+                // connected on first use, not at start: a Redis away at start must not fail the start (fail open)
+                proxies = redis.bucketProxies(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
             }
             return proxies;
         }
     }
 
-    @Override
-    public synchronized void destroy() {
-        if (connection != null) {
-            connection.close();
-        }
-    }
 }

@@ -5,19 +5,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import cn.cac.gzh.common.RedisConnections;
 import cn.cac.gzh.delivery.Channel;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +24,17 @@ import org.springframework.stereotype.Component;
  * bucket holds at most one chunk, so no second carries more than the rate and two chunks.
  */
 @Component
-class ChannelRateLimits implements DisposableBean {
+class ChannelRateLimits {
 
     private final Map<Channel, ChannelLimit> limits = new EnumMap<>(Channel.class);
-    private final StatefulRedisConnection<byte[], byte[]> connection;
 
-    ChannelRateLimits(DeliveryProperties properties, LettuceConnectionFactory redis) {
+    ChannelRateLimits(DeliveryProperties properties, RedisConnections redis) {
         boolean limited = properties.ratePerSecond().values().stream().anyMatch(rate -> rate != null && rate > 0);
         if (!limited) {
-            this.connection = null;
             return;
         }
-        this.connection = ((RedisClient) redis.getNativeClient()).connect(ByteArrayCodec.INSTANCE);
-        ProxyManager<byte[]> proxies = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .build();
+        ProxyManager<byte[]> proxies = redis.bucketProxies(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
         properties.ratePerSecond().forEach((channel, rate) -> {
             if (rate != null && rate > 0) {
                 int chunk = Math.max(1, rate / 20);
@@ -63,13 +54,6 @@ class ChannelRateLimits implements DisposableBean {
         ChannelLimit limit = limits.get(channel);
         if (limit != null) {
             limit.acquire();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        if (connection != null) {
-            connection.close();
         }
     }
 

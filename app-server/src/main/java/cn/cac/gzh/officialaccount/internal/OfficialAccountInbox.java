@@ -34,7 +34,9 @@ class OfficialAccountInbox {
 
     /** The plain reply XML, or "" for "nothing to say". */
     String receive(String xml, Map<String, String> fields) {
-        String key = MessageIds.dedupKey(fields);
+        // the claim and the reply of one message share a hash tag: one Redis Cluster node holds both, so a
+        // retry never finds a claim whose reply lives on a node that is failing over
+        String key = "{" + MessageIds.dedupKey(fields) + "}";
         Boolean first = redis.opsForValue().setIfAbsent("oa:dedup:" + key, "1", KEEP);
         if (!Boolean.TRUE.equals(first)) {
             String earlier = redis.opsForValue().get("oa:reply:" + key);

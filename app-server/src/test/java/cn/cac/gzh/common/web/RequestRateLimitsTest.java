@@ -3,6 +3,7 @@ package cn.cac.gzh.common.web;
 import java.time.Duration;
 import java.util.Map;
 
+import cn.cac.gzh.common.RedisConnections;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -21,14 +22,14 @@ class RequestRateLimitsTest {
         unreachable.afterPropertiesSet();
         unreachable.start();
         RequestRateLimits limits = new RequestRateLimits(new RateLimitProperties(true, "test:",
-                Map.of(RequestRateLimits.MINI_LOGIN, new RateLimitProperties.Limit(1, Duration.ofHours(1)))), unreachable);
+                Map.of(RequestRateLimits.MINI_LOGIN, new RateLimitProperties.Limit(1, Duration.ofHours(1)))),
+                new RedisConnections(unreachable));
         try {
             for (int i = 0; i < 5; i++) {
                 assertThat(limits.check(RequestRateLimits.MINI_LOGIN, "10.0.0.1")).isZero();
             }
             limits.enforce(RequestRateLimits.MINI_LOGIN, "10.0.0.1");
         } finally {
-            limits.destroy();
             unreachable.destroy();
         }
     }
