@@ -28,6 +28,7 @@ import cn.cac.devservices.WechatSimulator;
 import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.PortalCallbacks;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.WechatSimulatorClient;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -49,6 +50,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,7 +119,7 @@ class RedisClusterIntegrationTest {
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
-            assertThat(postPlain(subscribe("sim-mp-openid-" + run + "x" + i)).statusCode()).isEqualTo(200);
+            assertThat(postPlain(PortalCallbacks.subscribeXml("sim-mp-openid-" + run + "x" + i)).statusCode()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM oa_follower WHERE openid LIKE ? AND unionid IS NOT NULL", Integer.class,
@@ -130,7 +133,9 @@ class RedisClusterIntegrationTest {
         String push = "/api/console/pushes/" + ((Number) created.get("id")).longValue();
         assertThat(console.post(push + "/publish", Map.of("version", created.get("version"))).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(console.get(push).get("status")));
-        assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send")))).hasSize(5);
+        // the audience is every follower in the database (other tests' too): count this run's five
+        assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
+                .withRequestBody(matchingJsonPath("$.touser", matching("sim-mp-openid-" + run + "x[0-9]"))))).hasSize(5);
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(1);
 
         // the keys really are spread over the three masters
@@ -162,12 +167,6 @@ class RedisClusterIntegrationTest {
         return "<xml><ToUserName><![CDATA[gh_office]]></ToUserName><FromUserName><![CDATA[user-r]]></FromUserName>"
                 + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
                 + "<Event><![CDATA[TEMPLATESENDJOBFINISH]]></Event><MsgID>" + msgId + "</MsgID><Status><![CDATA[success]]></Status></xml>";
-    }
-
-    private static String subscribe(String openid) {
-        return "<xml><ToUserName><![CDATA[gh_office]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
-                + "<CreateTime>" + System.nanoTime() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[subscribe]]></Event></xml>";
     }
 
     /**

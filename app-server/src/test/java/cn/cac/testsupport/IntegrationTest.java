@@ -42,6 +42,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "delivery.templates.DIGEST.template.template-id=" + WechatSimulator.DIGEST_TEMPLATE_ID,
                 // reminder jobs are driven by the tests that are about them (ReminderScheduleIntegrationTest runs the timers)
                 "reminder.jobs-enabled=false",
+                // the test run keeps many contexts alive at once (one pool each): idle ones give their connections
+                // back, so that together they stay under the database's max_connections (151 by default)
+                "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000",
                 // abuse limits count per test context (runs sharing one Redis do not share buckets)
                 "rate-limit.key-prefix=test:${random.uuid}:",
                 // the delivery pipeline at test speed: quick polls, short back-off and leases

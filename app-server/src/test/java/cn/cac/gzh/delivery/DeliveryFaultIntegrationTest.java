@@ -32,6 +32,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import cn.cac.devservices.WechatSimulator;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.PortalCallbacks;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.WechatSimulatorClient;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +79,9 @@ class DeliveryFaultIntegrationTest {
     void everyAnswerClassEndsWhereItShould() throws Exception {
         simulator = WechatSimulatorClient.connect(wechatBaseUrl);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String okT = follower("ok-" + run), busy = follower("busy-" + run), frequent = follower("freq-" + run),
-                server = follower("5xx-" + run), reset = follower("reset-" + run), token = follower("token-" + run),
-                unfollowed = follower("43004-" + run), tooLong = follower("47003-" + run);
+        String okT = PortalCallbacks.newFollower(port, "ok-" + run), busy = PortalCallbacks.newFollower(port, "busy-" + run), frequent = PortalCallbacks.newFollower(port, "freq-" + run),
+                server = PortalCallbacks.newFollower(port, "5xx-" + run), reset = PortalCallbacks.newFollower(port, "reset-" + run), token = PortalCallbacks.newFollower(port, "token-" + run),
+                unfollowed = PortalCallbacks.newFollower(port, "43004-" + run), tooLong = PortalCallbacks.newFollower(port, "47003-" + run);
         onceThenOk(TEMPLATE_SEND, busy, error(-1, "system error"));
         onceThenOk(TEMPLATE_SEND, frequent, error(45011, "api minute-quota reach limit"));
         onceThenOk(TEMPLATE_SEND, server, aResponse().withStatus(503));
@@ -137,7 +138,7 @@ class DeliveryFaultIntegrationTest {
     void theDailyQuotaPausesTheChannelUntilMidnightInBeijingWithoutFailingAnything() throws Exception {
         simulator = WechatSimulatorClient.connect(wechatBaseUrl);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String quota = follower("quota-" + run);
+        String quota = PortalCallbacks.newFollower(port, "quota-" + run);
         always(TEMPLATE_SEND, quota, error(45009, "reach max api daily quota limit"));
         ConsoleClient admin = publisher();
         long push = publish(admin, Map.of("kind", "FOLLOWERS"), List.of("TEMPLATE"));
@@ -157,22 +158,6 @@ class DeliveryFaultIntegrationTest {
     }
 
     // --- set-up helpers -------------------------------------------------------------------------
-
-    /** A new follower of the official account, through the callback portal as WeChat sends it. */
-    private String follower(String name) throws Exception {
-        String openid = "sim-mp-openid-" + name;
-        String ts = String.valueOf(Instant.now().getEpochSecond());
-        String[] parts = Stream.of(WechatSimulator.MP_TOKEN, ts, "n").sorted().toArray(String[]::new);
-        String signature = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes()));
-        String xml = "<xml><ToUserName><![CDATA[gh_office]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
-                + "<CreateTime>" + System.nanoTime() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[subscribe]]></Event></xml>";
-        var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wechat/portal/"
-                        + WechatSimulator.MP_APP_ID + "?signature=" + signature + "&timestamp=" + ts + "&nonce=n"))
-                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        return openid;
-    }
 
     private void report(String msgId, String status) throws Exception {
         String ts = String.valueOf(Instant.now().getEpochSecond());

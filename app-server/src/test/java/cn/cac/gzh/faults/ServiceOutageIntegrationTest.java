@@ -10,19 +10,11 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -32,10 +24,10 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import cn.cac.devservices.DevServices;
 import cn.cac.devservices.DevServicesInitializer;
-import cn.cac.devservices.WechatSimulator;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.PortalCallbacks;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.WechatSimulatorClient;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +71,6 @@ class ServiceOutageIntegrationTest {
     @Value("${wechat.api-base-url}")
     String wechatBaseUrl;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void servicesBack() {
@@ -97,7 +88,7 @@ class ServiceOutageIntegrationTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> followers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            followers.add(follower("redis-" + i + "-" + run));
+            followers.add(PortalCallbacks.newFollower(port, "redis-" + i + "-" + run));
         }
         ConsoleClient admin = new ConsoleClient(port);
         assertThat(admin.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
@@ -185,7 +176,7 @@ class ServiceOutageIntegrationTest {
         List<String> followers = new ArrayList<>();
         List<StubMapping> stubs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String openid = follower("slow-" + i + "-" + run);
+            String openid = PortalCallbacks.newFollower(port, "slow-" + i + "-" + run);
             followers.add(openid);
             // first an answer that comes after the client's read time-out, then a 500, then WeChat is back
             stubs.add(answer(simulator, openid, STARTED, "timed out", aResponse().withStatus(503).withFixedDelay(3_000)));
@@ -256,19 +247,4 @@ class ServiceOutageIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.touser", equalTo(openid)))).size();
     }
 
-    /** A new follower of the official account, through the callback portal as WeChat sends it. */
-    private String follower(String name) throws Exception {
-        String openid = "sim-mp-openid-" + name;
-        String ts = String.valueOf(Instant.now().getEpochSecond());
-        String[] parts = Stream.of(WechatSimulator.MP_TOKEN, ts, "n").sorted().toArray(String[]::new);
-        String signature = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes()));
-        String xml = "<xml><ToUserName><![CDATA[gh_office]]></ToUserName><FromUserName><![CDATA[" + openid + "]]></FromUserName>"
-                + "<CreateTime>" + System.nanoTime() + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[subscribe]]></Event></xml>";
-        var answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wechat/portal/"
-                        + WechatSimulator.MP_APP_ID + "?signature=" + signature + "&timestamp=" + ts + "&nonce=n"))
-                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        return openid;
-    }
 }

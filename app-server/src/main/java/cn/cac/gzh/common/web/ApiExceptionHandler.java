@@ -140,11 +140,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
-        if (SessionStoreUnavailable.isCause(e)) {
-            return SessionStoreUnavailable.answer(e, request.getMethod(), request.getRequestURI());
-        }
-        if (DatabaseBusy.applies(e)) {
-            return DatabaseBusy.answer(e, request.getMethod(), request.getRequestURI());
+        var outage = OutageAnswer.of(e);
+        if (outage.isPresent()) {
+            return outage.get().answer(e, request.getMethod(), request.getRequestURI());
         }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             // any other request Spring MVC itself refused (e.g. an Accept it cannot serve): the caller's fault, not a 500

@@ -46,21 +46,16 @@ class RequestBoundaryFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            if (SessionStoreUnavailable.isCause(e)) {
-                // e.g. the console's session could not be read: Redis is down
-                SessionStoreUnavailable.log(e, request.getMethod(), request.getRequestURI());
-                response.resetBuffer();
-                response.setHeader(HttpHeaders.RETRY_AFTER, SessionStoreUnavailable.RETRY_AFTER_SECONDS);
-                errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), SessionStoreUnavailable.body());
-                return;
-            }
-            if (!DatabaseBusy.applies(e)) {
+            var recognised = OutageAnswer.of(e);
+            if (recognised.isEmpty()) {
                 throw e;
             }
-            DatabaseBusy.log(e, request.getMethod(), request.getRequestURI());
+            OutageAnswer outage = recognised.get();
+            // e.g. the console's session could not be read (Redis down), a bearer token not checked (database down)
+            outage.log(e, request.getMethod(), request.getRequestURI());
             response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS);
-            errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), DatabaseBusy.body());
+            response.setHeader(HttpHeaders.RETRY_AFTER, outage.retryAfter());
+            errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), outage.body());
         } finally {
             MDC.remove(MDC_KEY);
         }
