@@ -132,8 +132,11 @@ class RedisClusterIntegrationTest {
         assertThat(created.status()).isEqualTo(201);
         String push = "/api/console/pushes/" + ((Number) created.get("id")).longValue();
         assertThat(console.post(push + "/publish", Map.of("version", created.get("version"))).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(console.get(push).get("status")));
-        // the audience is every follower in the database (other tests' too): count this run's five
+        // the audience is every follower in the database (other tests' too, sent at 50/s): wait for this run's five
+        long pushId = ((Number) created.get("id")).longValue();
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM delivery WHERE source_type = 'POLICY' AND source_id = ? AND recipient LIKE ? AND status = 'SENT'",
+                Integer.class, pushId, "sim-mp-openid-" + run + "x%") == 5);
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
                 .withRequestBody(matchingJsonPath("$.touser", matching("sim-mp-openid-" + run + "x[0-9]"))))).hasSize(5);
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(1);
