@@ -9,14 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,9 +22,8 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import cn.cac.gzh.FilingPlatformApplication;
 import cn.cac.testsupport.ConsoleClient;
-import cn.cac.testsupport.ExternalSettings;
+import cn.cac.testsupport.ExternalInstance;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.WechatSimulatorClient;
 import org.junit.jupiter.api.Test;
@@ -72,9 +63,11 @@ class DeliveryTwoInstancesIntegrationTest {
                 .willReturn(aResponse().withFixedDelay(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")
                         .withTransformers("response-template")));
-        Process second = null;
+        ExternalInstance second = null;
         try {
-            second = startSecondInstance();
+            // the same application in a JVM of its own, against this test's database, Redis, bucket and simulator
+            second = ExternalInstance.start(environment, "second-instance", "--delivery.lease=3s", "--delivery.idle-poll=50ms",
+                    "--delivery.retry-delay=200ms", "--push.expansion-interval=200ms");
             ConsoleClient admin = new ConsoleClient(port);
             admin.login("admin", IntegrationTest.ADMIN_PASSWORD);
 
@@ -99,9 +92,9 @@ class DeliveryTwoInstancesIntegrationTest {
             String crashed = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
             seedFollowers(crashed);
             long push = publish(admin);
-            Process victim = second;
+            ExternalInstance victim = second;
             watchOwners(push, victim.pid(), Duration.ofSeconds(60), true);
-            victim.destroyForcibly().waitFor();
+            victim.kill();
             await().atMost(Duration.ofSeconds(90)).until(() -> "SENT".equals(admin.get("/api/console/pushes/" + push).get("status")));
             Map<String, List<String>> afterCrash = clientIdsByRecipient(simulator, crashed);
             assertThat(afterCrash).as("no recipient lost").hasSize(RECIPIENTS);
@@ -112,36 +105,9 @@ class DeliveryTwoInstancesIntegrationTest {
         } finally {
             simulator.removeStubMapping(slow);
             if (second != null) {
-                second.destroyForcibly();
+                second.close();
             }
         }
-    }
-
-    /** The same application in a JVM of its own, against this test's database, Redis, bucket and simulator. */
-    private Process startSecondInstance() throws Exception {
-        int secondPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            secondPort = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), FilingPlatformApplication.class.getName()));
-        command.addAll(List.of(ExternalSettings.asArguments(environment, "--server.port=" + secondPort,
-                "--delivery.lease=3s", "--delivery.idle-poll=50ms", "--delivery.retry-delay=200ms",
-                "--push.expansion-interval=200ms")));
-        command.remove("--server.port=0");
-        File log = Files.createDirectories(Path.of("target", "second-instance")).resolve("second-instance.log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as("second instance alive (see %s)", log).isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"");
-            } catch (java.io.IOException notYet) {
-                return false;
-            }
-        });
-        return process;
     }
 
     private void seedFollowers(String prefix) {
