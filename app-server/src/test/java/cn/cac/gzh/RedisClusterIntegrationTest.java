@@ -139,7 +139,8 @@ class RedisClusterIntegrationTest {
                 Integer.class, pushId, "sim-mp-openid-" + run + "x%") == 5);
         assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
                 .withRequestBody(matchingJsonPath("$.touser", matching("sim-mp-openid-" + run + "x[0-9]"))))).hasSize(5);
-        assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(1);
+        // at most one fetch since the reset (none when a start-up job had already fetched it into the cluster)
+        assertThat(simulator.find(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSizeLessThanOrEqualTo(1);
 
         // the keys really are spread over the three masters
         for (int node = 0; node < 3; node++) {
