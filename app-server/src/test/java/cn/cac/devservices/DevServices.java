@@ -86,7 +86,8 @@ public final class DevServices implements AutoCloseable {
         if (entry == null) {
             throw new IllegalStateException("Dev service \"" + name + "\" was not stopped on request");
         }
-        DevService again = entry.getValue().startAgain();
+        DevService again = entry.getValue().startAgain()
+                .orElseThrow(() -> new IllegalStateException("Dev service \"" + name + "\" has no restart: fault tests only stop it"));
         services.add(Math.min(entry.getKey(), services.size()), again);
         log.info("Dev service started again on request: service=\"{}\" location={}", name, again.location());
     }

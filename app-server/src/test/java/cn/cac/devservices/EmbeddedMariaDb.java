@@ -230,8 +230,8 @@ final class EmbeddedMariaDb implements DevService {
 
     /** The same data folder on the same port: a restarted database, as the application sees it. */
     @Override
-    public DevService startAgain() {
-        return start(directory, port);
+    public java.util.Optional<DevService> startAgain() {
+        return java.util.Optional.of(start(directory, port));
     }
 
     @Override

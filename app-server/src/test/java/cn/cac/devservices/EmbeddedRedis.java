@@ -97,8 +97,8 @@ final class EmbeddedRedis implements DevService {
     }
 
     @Override
-    public DevService startAgain() {
-        return start(port);
+    public java.util.Optional<DevService> startAgain() {
+        return java.util.Optional.of(start(port));
     }
 
     @Override

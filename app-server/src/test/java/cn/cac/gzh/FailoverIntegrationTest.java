@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +41,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.FollowerPushes;
 import cn.cac.testsupport.ExternalInstance;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
@@ -179,7 +179,7 @@ class FailoverIntegrationTest {
             for (int i = 0; i < MINI_WORKERS; i++) {
                 operators.add(mini.loginWithConsent("failover" + UUID.randomUUID().toString().replace("-", "").substring(0, 8)));
             }
-            seedFollowers(prefix);
+            FollowerPushes.seed(jdbc, prefix, RECIPIENTS);
 
             // the load: a fixed number of workers, each one request after the other
             List<Future<List<Draft>>> miniWork = new ArrayList<>();
@@ -191,7 +191,7 @@ class FailoverIntegrationTest {
             Future<?> consoleWork = workers.submit(() -> consoleWorker(admin));
 
             Thread.sleep(3000);
-            long push = publish(admin);
+            long push = FollowerPushes.publish(admin, "故障切换", "一个实例被终止");
             watchUntilSecondHoldsClaims(push, second.pid(), Duration.ofSeconds(30));
             Timestamp expansionBeforeKill = expansionLockedAt();
             second.kill();
@@ -437,25 +437,6 @@ class FailoverIntegrationTest {
     }
 
     // ------------------------------------------------------------------ the push
-
-    private void seedFollowers(String prefix) {
-        List<Object[]> rows = new ArrayList<>();
-        LocalDateTime now = LocalDateTime.now();
-        for (int i = 0; i < RECIPIENTS; i++) {
-            rows.add(new Object[] {"sim-mp-openid-" + prefix + i, now, now});
-        }
-        jdbc.batchUpdate("INSERT INTO oa_follower (openid, subscribed, subscribed_at, updated_at) VALUES (?, TRUE, ?, ?)", rows);
-    }
-
-    private static long publish(ConsoleClient admin) {
-        var created = admin.post("/api/console/pushes", Map.of("title", "故障切换", "summary", "一个实例被终止", "bodyHtml", "<p>x</p>",
-                "audience", Map.of("kind", "FOLLOWERS"), "channels", List.of("TEMPLATE")));
-        assertThat(created.get("id")).as("push created: %s", created.body()).isNotNull();
-        long id = ((Number) created.get("id")).longValue();
-        assertThat(admin.post("/api/console/pushes/" + id + "/publish", Map.of("version", created.get("version"))).status())
-                .isEqualTo(200);
-        return id;
-    }
 
     private void watchUntilSecondHoldsClaims(long push, long secondPid, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.FollowerPushes;
 import cn.cac.testsupport.ExternalInstance;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.WechatSimulatorClient;
@@ -73,8 +72,8 @@ class DeliveryTwoInstancesIntegrationTest {
 
             // 1. both instances send, nothing twice
             String shared = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-            seedFollowers(shared);
-            long first = publish(admin);
+            FollowerPushes.seed(jdbc, shared, RECIPIENTS);
+            long first = FollowerPushes.publish(admin, "双实例", "共同发送");
             long secondPid = second.pid();
             Set<String> owners = watchOwners(first, secondPid, Duration.ofSeconds(60), false);
             await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(admin.get("/api/console/pushes/" + first).get("status")));
@@ -90,8 +89,8 @@ class DeliveryTwoInstancesIntegrationTest {
 
             // 2. the second instance is killed while it holds claimed rows: they come back to the first
             String crashed = "two-" + UUID.randomUUID().toString().substring(0, 6) + "-";
-            seedFollowers(crashed);
-            long push = publish(admin);
+            FollowerPushes.seed(jdbc, crashed, RECIPIENTS);
+            long push = FollowerPushes.publish(admin, "双实例", "共同发送");
             ExternalInstance victim = second;
             watchOwners(push, victim.pid(), Duration.ofSeconds(60), true);
             victim.kill();
@@ -108,24 +107,6 @@ class DeliveryTwoInstancesIntegrationTest {
                 second.close();
             }
         }
-    }
-
-    private void seedFollowers(String prefix) {
-        List<Object[]> rows = new ArrayList<>();
-        LocalDateTime now = LocalDateTime.now();
-        for (int i = 0; i < RECIPIENTS; i++) {
-            rows.add(new Object[] {"sim-mp-openid-" + prefix + i, now, now});
-        }
-        jdbc.batchUpdate("INSERT INTO oa_follower (openid, subscribed, subscribed_at, updated_at) VALUES (?, TRUE, ?, ?)", rows);
-    }
-
-    private static long publish(ConsoleClient admin) {
-        var created = admin.post("/api/console/pushes", Map.of("title", "双实例", "summary", "共同发送", "bodyHtml", "<p>x</p>",
-                "audience", Map.of("kind", "FOLLOWERS"), "channels", List.of("TEMPLATE")));
-        long id = ((Number) created.get("id")).longValue();
-        assertThat(admin.post("/api/console/pushes/" + id + "/publish", Map.of("version", created.get("version"))).status())
-                .isEqualTo(200);
-        return id;
     }
 
     /** Watches who holds claims; with {@code untilSecondHolds}, returns as soon as the second instance holds some. */
