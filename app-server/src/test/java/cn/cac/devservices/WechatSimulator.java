@@ -24,6 +24,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *   <li>official-account openid {@code sim-mp-openid-X} → unionid {@code sim-union-X}</li>
  *   <li>subscribe and template sends → ok with a msgid</li>
  *   <li>menu creation → ok; follower list → {@code sim-mp-openid-follower1..3}; batch user info → unionids as above</li>
+ *   <li>OCR of ID cards and business licences: fetches {@code img_url} like WeChat does and "reads" the fields
+ *       a {@link SimulatedDocuments} photo carries; an unreachable link → 101000, no document found → 101001</li>
  * </ul>
  * Every request it received is listed at {@code /__admin/requests}.
  */
@@ -57,7 +59,7 @@ public final class WechatSimulator implements DevService {
     public static WechatSimulator start() {
         // enough workers that a burst of slow answers (tests delay some by seconds) is served at once, as WeChat would
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(120)
-                .maxRequestJournalEntries(10_000));
+                .maxRequestJournalEntries(10_000).extensions(new SimulatedOcr()));
         try {
             server.start();
             stubEndpoints(server);
@@ -107,6 +109,8 @@ public final class WechatSimulator implements DevService {
                 .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":{{randomInt lower=100000000 upper=999999999}} }")));
 
         stubOfficialAccountAdministration(server);
+        server.stubFor(post(urlPathEqualTo("/cv/ocr/idcard")).willReturn(aResponse().withTransformers(SimulatedOcr.NAME)));
+        server.stubFor(post(urlPathEqualTo("/cv/ocr/bizlicense")).willReturn(aResponse().withTransformers(SimulatedOcr.NAME)));
         server.stubFor(get(urlPathEqualTo("/cgi-bin/user/info"))
                 .willReturn(json("""
                         {"subscribe":1,"openid":"{{request.query.openid}}","language":"zh_CN",\
