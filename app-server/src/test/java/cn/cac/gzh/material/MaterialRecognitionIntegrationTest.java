@@ -213,7 +213,8 @@ class MaterialRecognitionIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 jdbc.queryForObject("SELECT attempts FROM material_recognition WHERE file_id = ?", Integer.class, front))
                 .isGreaterThan(attempts));
-        assertThat(check(filingId, front).get("status")).isEqualTo("UNCHECKED");
+        assertThat(check(filingId, front).get("status")).as("unchecked, or being tried again").isIn("UNCHECKED", "PENDING");
+        assertThat(check(filingId, front).get("results")).isEqualTo(List.of());
 
         // WeChat back: the retry reads the photo
         stubs.forEach(simulator::removeStubMapping);
@@ -257,6 +258,24 @@ class MaterialRecognitionIntegrationTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.code()).isEqualTo("MATERIAL_NOT_FOUND");
         assertThat(api.get("/api/mini/filings/" + filingId + "/materials/abc/check", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void thePrivacyNoticeNamesTheProcessingAndWechatAndIsAskedAgain() {
+        var notice = api.get("/api/mini/privacy-notice", null);
+        assertThat(notice.get("version")).isEqualTo("2026-2");
+        assertThat((String) notice.get("content")).contains("材料自动核对", "OCR", "受托处理者", "与对应材料按同一期限删除");
+
+        // someone who accepted the first notice only is asked again before any personal data is accepted
+        var session = api.login("ocr-consent-" + UUID.randomUUID());
+        jdbc.update("INSERT INTO account_consent (operator_id, notice_version, personal_info, sensitive_info, accepted_at) "
+                + "VALUES (?, '2026-1', TRUE, TRUE, UTC_TIMESTAMP(3))", session.operatorId());
+        var refused = api.post("/api/mini/filings", session.accessToken(), FilingForms.unitForm(FilingForms.newOriginalId()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("CONSENT_REQUIRED");
+        var outdated = api.post("/api/mini/me/consents", session.accessToken(),
+                Map.of("version", "2026-1", "personalInfo", true, "sensitiveInfo", true));
+        assertThat(outdated.code()).isEqualTo("CONSENT_VERSION_OUTDATED");
     }
 
     private long upload(long filingId, String type, byte[] photo) {

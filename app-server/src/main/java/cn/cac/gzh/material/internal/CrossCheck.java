@@ -60,7 +60,7 @@ final class CrossCheck {
         compare(results, Field.NAME, reading.name(), person.name(), NameNormaliser::same, UnaryOperator.identity(),
                 "照片中的姓名与填写的不一致，请核对");
         compare(results, Field.ID_NUMBER, reading.idNumber(), person.idNumber(),
-                (a, b) -> idNumber(a).equals(idNumber(b)), Masking::idNumber, "照片中的身份证号码与填写的不一致，请核对");
+                (a, b) -> idNumber(a).equals(idNumber(b)), v -> Masking.idNumber(idNumber(v)), "照片中的身份证号码与填写的不一致，请核对");
         return results;
     }
 

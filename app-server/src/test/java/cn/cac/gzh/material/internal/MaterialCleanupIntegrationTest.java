@@ -1,8 +1,10 @@
 package cn.cac.gzh.material.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.cac.devservices.SimulatedDocuments;
 import cn.cac.gzh.filing.FilingReview;
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.testsupport.FilingForms;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The clean-up removes only orphans and what the retention rules release; a live filing's files survive. */
 @IntegrationTest
@@ -52,7 +55,12 @@ class MaterialCleanupIntegrationTest {
         uploads.upload(token, recentDraft, "PERSON_ID_FRONT", TestFiles.jpeg(), "f.jpg", "image/jpeg");
         // a draft abandoned 400 days ago, and a filing revoked 200 days ago
         long abandoned = api.post("/api/mini/filings", token, FilingForms.individualForm(FilingForms.newOriginalId())).id();
-        var abandonedFile = uploads.upload(token, abandoned, "PERSON_ID_FRONT", TestFiles.jpeg(), "a.jpg", "image/jpeg");
+        // a photo WeChat reads: what it read must go with the file
+        var abandonedFile = uploads.upload(token, abandoned, "PERSON_ID_FRONT",
+                SimulatedDocuments.idCardFront("王五", FilingForms.RESPONSIBLE_ID), "a.png", "image/png");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM material_recognition WHERE file_id = ? AND status = 'DONE' AND fields_cipher IS NOT NULL",
+                Integer.class, abandonedFile.id())).isEqualTo(1));
         long revoked = api.post("/api/mini/filings", token, FilingForms.individualForm(FilingForms.newOriginalId())).id();
         var revokedFile = uploads.upload(token, revoked, "PERSON_ID_BACK", TestFiles.jpeg(), "r.jpg", "image/jpeg");
         int revokedVersion = api.get("/api/mini/filings/" + revoked, token).version();
@@ -85,6 +93,9 @@ class MaterialCleanupIntegrationTest {
         assertThat(purgedAt(revokedFile.id())).isNotNull();
         assertThat(storage.stat(objectKey(abandonedFile.id()))).isEmpty();
         assertThat(storage.stat(objectKey(revokedFile.id()))).isEmpty();
+        assertThat(jdbc.queryForMap("SELECT status, fields_cipher, readable FROM material_recognition WHERE file_id = ?",
+                abandonedFile.id())).as("the recognised name and number are deleted with the photo")
+                .containsEntry("status", "PURGED").containsEntry("fields_cipher", null).containsEntry("readable", null);
         var gone = api.download("/api/mini/filings/" + revoked + "/materials/" + revokedFile.id() + "/content", token);
         assertThat(gone.status()).isEqualTo(410);
 
