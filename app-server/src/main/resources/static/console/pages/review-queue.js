@@ -57,5 +57,5 @@ function filters(mismatch, open) {
   });
   return h('div', { class: 'queue-filters' },
     h('label', { class: 'check' }, box, '仅看材料不符'),
-    h('span', { class: 'muted' }, '系统自动识别身份证、营业执照照片，与填写内容不一致的备案'));
+    h('span', { class: 'muted' }, '只显示自动核对发现证照照片与填写内容不一致的备案'));
 }
