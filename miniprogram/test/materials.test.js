@@ -304,3 +304,226 @@ describe('备案材料', () => {
     expect(textOf(page)).toContain('还需上传 2 项材料');
   });
 });
+
+describe('备案材料: the check of ID-card photos and licences (OCR) against the form', () => {
+  const ID_MISMATCH = '照片中的身份证号码与填写的不一致，请核对';
+  const UNREADABLE = '未能识别照片中的证件，审核员将人工核对';
+
+  function check(status, results) {
+    const labels = { PENDING: '识别中', DONE: '已核对', UNCHECKED: '暂未核对', SKIPPED: '未核对' };
+    const list = results || [];
+    return { status, statusLabel: labels[status], mismatch: list.some((r) => r.outcome === 'MISMATCH'),
+      checkedAt: status === 'DONE' ? '2026-03-02T09:16:00+08:00' : null, results: list };
+  }
+
+  const result = (field, fieldLabel, outcome, message) => ({ field, fieldLabel, outcome,
+    recognised: outcome === 'UNREADABLE' ? null : '110101199001011234', entered: '110101199001011235', message });
+  const idMismatch = () => check('DONE', [result('NAME', '姓名', 'MATCH', '姓名一致'), result('ID_NUMBER', '身份证号码', 'MISMATCH', ID_MISMATCH)]);
+
+  function idCard(id, fileCheck) {
+    return { materialType: 'RESPONSIBLE_ID_FRONT', label: '负责人身份证人像面', uploaded: true,
+      current: { id, materialType: 'RESPONSIBLE_ID_FRONT', fileName: '身份证人像面.jpg', contentType: 'image/jpeg', size: 102400,
+        uploadedAt: '2026-03-02T09:15:30+08:00', current: true, purged: false, check: fileCheck }, history: [] };
+  }
+
+  const withCheck = (item, fileCheck) => Object.assign({}, item, { current: Object.assign({}, item.current, { check: fileCheck }) });
+
+  /** Chooses a photo for the ID card and lets the upload and its confirmation (answering confirmCheck) finish under fake timers. */
+  async function uploadIdCard(page, confirmCheck) {
+    photo('http://tmp/id.jpg', 2048);
+    wx.__server.on('POST', BASE + '/uploads', () => ({ statusCode: 201, data: ticket('c1') }))
+      .on('UPLOAD', /files\.example/, () => ({ statusCode: 204, data: '' }))
+      .on('POST', BASE + '/uploads/c1/confirm', () => ({ statusCode: 200, data: idCard(601, confirmCheck).current }))
+      .on('GET', BASE, () => ({ statusCode: 200, data: checklist({ items: [idCard(601, confirmCheck)], missing: [] }) }));
+    jest.useFakeTimers();
+    const done = page.choosePhoto(tap('RESPONSIBLE_ID_FRONT'));
+    await jest.advanceTimersByTimeAsync(10);
+    await done;
+  }
+
+  /** Answers the check endpoint of file 601 with the given checks in turn (the last one from then on). */
+  function checkAnswers(...answers) {
+    let n = 0;
+    wx.__server.on('GET', BASE + '/601/check', () => {
+      n += 1;
+      return { statusCode: 200, data: answers[Math.min(n, answers.length) - 1] };
+    });
+  }
+
+  const polls = () => requests('GET', /\/materials\/601\/check$/);
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test('after an upload the pending check is polled every 1.5 s; a mismatch is shown under the item and said once in a dialog', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    wx.showModal = jest.fn();
+    checkAnswers(check('PENDING'), idMismatch());
+    await uploadIdCard(page, check('PENDING'));
+    expect(textOf(page)).toContain('正在核对…');
+    expect(polls()).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(1400);
+    expect(polls()).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(polls()).toHaveLength(1);
+    expect(textOf(page)).toContain('正在核对…');
+    expect(wx.showModal).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(polls()).toHaveLength(2);
+    const text = textOf(page);
+    expect(text).toContain(ID_MISMATCH);
+    expect(text).not.toContain('正在核对');
+    expect(text).not.toContain('姓名一致');
+    expect(text).toContain('如确认无误，仍可提交备案');
+    expect(page.data.items[0].check).toMatchObject({ status: 'DONE', mismatch: true, warnings: [ID_MISMATCH] });
+    expect(wx.showModal).toHaveBeenCalledTimes(1);
+    expect(wx.showModal.mock.calls[0][0]).toMatchObject({ title: '请核对材料', content: ID_MISMATCH, showCancel: false, confirmText: '知道了' });
+    // DONE ends the polling: no more requests, no timer left
+    await jest.advanceTimersByTimeAsync(15000);
+    expect(polls()).toHaveLength(2);
+    expect(jest.getTimerCount()).toBe(0);
+    expect(wx.showModal).toHaveBeenCalledTimes(1);
+  });
+
+  test('a check already done in the confirmation answer is shown at once, with the dialog, and not polled', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    wx.showModal = jest.fn();
+    await uploadIdCard(page, idMismatch());
+    expect(textOf(page)).toContain(ID_MISMATCH);
+    expect(wx.showModal).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(15000);
+    expect(polls()).toHaveLength(0);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('a check that stays pending is asked for 8 times, then the page stops and says to refresh later', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    wx.showModal = jest.fn();
+    checkAnswers(check('PENDING'));
+    await uploadIdCard(page, check('PENDING'));
+    await jest.advanceTimersByTimeAsync(1500 * 7);
+    expect(polls()).toHaveLength(7);
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(polls()).toHaveLength(8);
+    await jest.advanceTimersByTimeAsync(60000);
+    expect(polls()).toHaveLength(8);
+    expect(jest.getTimerCount()).toBe(0);
+    expect(textOf(page)).toContain('正在核对…（稍后下拉刷新查看结果）');
+    expect(wx.showModal).not.toHaveBeenCalled();
+  });
+
+  test('a failed poll counts as a try and the next one goes on; MATERIAL_NOT_FOUND stops', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    let n = 0;
+    wx.__server.on('GET', BASE + '/601/check', () => {
+      n += 1;
+      return n === 1 ? { fail: { errMsg: 'request:fail' } } : { statusCode: 404, data: { code: 'MATERIAL_NOT_FOUND', message: '材料不存在' } };
+    });
+    await uploadIdCard(page, check('PENDING'));
+    await jest.advanceTimersByTimeAsync(30000);
+    expect(polls()).toHaveLength(2);
+    expect(jest.getTimerCount()).toBe(0);
+    expect(textOf(page)).not.toContain('材料不存在');
+  });
+
+  test('leaving the page stops the polling: no timer left after onUnload; onHide pauses until onShow', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    checkAnswers(check('PENDING'), idMismatch());
+    await uploadIdCard(page, check('PENDING'));
+    expect(jest.getTimerCount()).toBe(1);
+    page.onHide();
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(polls()).toHaveLength(0);
+    page.onShow();
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(polls()).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(1);
+    page.onUnload();
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(polls()).toHaveLength(1);
+  });
+
+  test('a poll answered after the page was left schedules nothing', async () => {
+    const page = await open(checklist({ items: [idCard(600, null)], missing: [] }));
+    let answer;
+    wx.__server.on('GET', BASE + '/601/check', () => new Promise((resolve) => {
+      answer = () => resolve({ statusCode: 200, data: check('PENDING') });
+    }));
+    await uploadIdCard(page, check('PENDING'));
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(polls()).toHaveLength(1);
+    page.onUnload();
+    answer();
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(polls()).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('on load each current file shows its check: mismatch, unreadable, pending, unchecked, matching; no dialog', async () => {
+    wx.showModal = jest.fn();
+    const licence = withCheck(uploadedLicence, check('DONE', [
+      result('CREDIT_CODE', '统一社会信用代码', 'MATCH', '统一社会信用代码一致'),
+      result('UNIT_NAME', '单位名称', 'MATCH', '单位名称一致')]));
+    const back = Object.assign(idCard(602, check('UNCHECKED')), { materialType: 'RESPONSIBLE_ID_BACK', label: '负责人身份证国徽面' });
+    const admin = Object.assign(idCard(603, check('DONE', [result('DOCUMENT', '证件', 'UNREADABLE', UNREADABLE)])),
+      { materialType: 'ADMIN_ID_FRONT', label: '管理员身份证人像面' });
+    const pending = Object.assign(idCard(604, check('PENDING')), { materialType: 'ADMIN_ID_BACK', label: '管理员身份证国徽面' });
+    const signed = { materialType: 'SIGNED_UNIT_FORM', label: '加盖公章并签字的表一扫描件', uploaded: true,
+      current: { id: 605, fileName: '表一.pdf', contentType: 'application/pdf', size: 1000, uploadedAt: '2026-03-02T10:00:00+08:00',
+        current: true, purged: false, check: null }, history: [] };
+    const page = await open(checklist({ items: [licence, idCard(601, idMismatch()), back, admin, pending, signed], missing: [] }));
+    const text = textOf(page);
+    expect(text).toContain('已核对一致');
+    expect(text).toContain(ID_MISMATCH);
+    expect(text).toContain('暂未核对，不影响提交');
+    expect(text).toContain(UNREADABLE);
+    expect(text).toContain('正在核对…');
+    expect(page.data.items.map((i) => i.check && i.check.status)).toEqual(['DONE', 'DONE', 'UNCHECKED', 'DONE', 'PENDING', null]);
+    expect(page.data.items[3].check).toMatchObject({ mismatch: false, warnings: [], hints: [UNREADABLE], matched: false });
+    const { render } = require('./support/page');
+    const dom = render(page).dom;
+    expect(Array.from(dom.querySelectorAll('.check-warning')).map((e) => e.textContent.trim())).toEqual([ID_MISMATCH]);
+    expect(Array.from(dom.querySelectorAll('.check-hint')).map((e) => e.textContent.trim())).toEqual([UNREADABLE]);
+    expect(wx.showModal).not.toHaveBeenCalled();
+    page.onUnload();
+  });
+
+  test('a check still pending on load is followed too, without a dialog', async () => {
+    wx.showModal = jest.fn();
+    checkAnswers(idMismatch());
+    jest.useFakeTimers();
+    session.save({ accessToken: 'a', refreshToken: 'r', operatorId: 7 });
+    wx.__server.on('GET', BASE, () => ({ statusCode: 200, data: checklist({ items: [idCard(601, check('PENDING'))], missing: [] }) }));
+    const page = loadPage('materials/materials');
+    await page.onLoad({ id: '42' });
+    expect(textOf(page)).toContain('正在核对…');
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(polls()).toHaveLength(1);
+    expect(textOf(page)).toContain(ID_MISMATCH);
+    expect(wx.showModal).not.toHaveBeenCalled();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test('a mismatch never blocks: the materials count as complete and the filing can still be submitted', async () => {
+    const page = await open(checklist({ items: [idCard(601, idMismatch())], missing: [] }));
+    const text = textOf(page);
+    expect(text).toContain(ID_MISMATCH);
+    expect(text).toContain('材料已齐全');
+    expect(text).toContain('重新拍照/选图');
+    expect(page.data.items[0].error).toBeNull();
+
+    const { filing, ok } = require('./support/filings');
+    wx.__server.on('GET', '/api/mini/filings/42', () => ok(filing({ id: 42 })))
+      .on('POST', '/api/mini/filings/42/submit', () => ok(filing({ id: 42, status: 'SUBMITTED', statusLabel: '待审核', version: 4, overdue: false })));
+    const detail = loadPage('filing/filing');
+    detail.onLoad({ id: '42' });
+    await settle();
+    expect(textOf(detail)).toContain('提交');
+    await detail.submit();
+    expect(requests('POST', /\/api\/mini\/filings\/42\/submit$/)).toHaveLength(1);
+    expect(textOf(detail)).toContain('待审核');
+  });
+});

@@ -30,6 +30,7 @@ const ENDPOINTS = [
   ['POST', '/api/mini/filings/{filingId}/materials/uploads'],
   ['POST', '/api/mini/filings/{filingId}/materials/uploads/{ticketId}/confirm'],
   ['GET', '/api/mini/filings/{filingId}/materials/{materialId}/content'],
+  ['GET', '/api/mini/filings/{filingId}/materials/{materialId}/check'],
   ['GET', '/api/mini/filings/{filingId}/form.pdf'],
   ['GET', '/api/mini/forms/{formType}/blank.pdf'],
   ['GET', '/api/mini/inbox'],

@@ -48,7 +48,10 @@ import org.springframework.test.context.ContextConfiguration;
                 // abuse limits count per test context (runs sharing one Redis do not share buckets)
                 "rate-limit.key-prefix=test:${random.uuid}:",
                 // the delivery pipeline at test speed: quick polls, short back-off and leases
-                "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms"})
+                "delivery.idle-poll=50ms", "delivery.retry-delay=200ms", "delivery.lease=5s", "push.expansion-interval=200ms",
+                // material recognition likewise: a failure is retried within seconds, not minutes
+                "material.recognition.poll-interval=300ms", "material.recognition.first-retry=500ms",
+                "material.recognition.max-retry=2s", "material.recognition.quota-retry=2s"})
 @ContextConfiguration(initializers = DevServicesInitializer.class)
 @Import({TestDatabaseReset.class, PublishedEventLog.class, RemoteCallGuard.class})
 @ExtendWith(RemoteCallGuard.Check.class)

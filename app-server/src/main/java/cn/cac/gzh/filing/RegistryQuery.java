@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * ASCII the WeChat ID, anything else the account name; {@code subject} against the unit or person
  * name. One indexed column per filter keeps searches fast at a million rows (docs/performance.md).
  *
+ * @param materialMismatch {@code true}: only filings whose materials' automatic check found a difference from the form
  * @param sort one of {@code createdAt, dueOn, accountName, filingNumber, submittedAt}, optionally prefixed with {@code -} for descending
  */
 public record RegistryQuery(String text, String subject, FilingStatus status, String township, FormType formType, Long operatorId,
-        LocalDate dueFrom, LocalDate dueTo, Boolean overdue, String sort, int page, int size) {
+        LocalDate dueFrom, LocalDate dueTo, Boolean overdue, Boolean materialMismatch, String sort, int page, int size) {
 }

@@ -33,7 +33,8 @@ public class PiiReencryption {
             new EncryptedColumn("filing", "id", "responsible_id_cipher"),
             new EncryptedColumn("filing", "id", "admin_id_cipher"),
             new EncryptedColumn("filing", "id", "person_id_cipher"),
-            new EncryptedColumn("account_operator", "id", "session_key"));
+            new EncryptedColumn("account_operator", "id", "session_key"),
+            new EncryptedColumn("material_recognition", "file_id", "fields_cipher"));
 
     public record EncryptedColumn(String table, String key, String column) {
 

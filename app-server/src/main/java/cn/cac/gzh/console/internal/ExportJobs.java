@@ -94,7 +94,7 @@ class ExportJobs {
                     "EXPORT_JOB", id, "kind=" + kind, clientIp));
         });
         RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
-                kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, 1, 1);
+                kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, null, 1, 1);
         try {
             executor.execute(() -> run(id, kind, filter, fullIdNumbers));
         } catch (TaskRejectedException e) {

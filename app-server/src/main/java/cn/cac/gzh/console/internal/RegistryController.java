@@ -28,7 +28,7 @@ class RegistryController {
         this.registry = registry;
     }
 
-    @Operation(summary = "备案台账检索", description = "text 按前缀匹配：gh_ 开头查原始ID，411422- 开头查备案编号，纯字母数字查微信号，其他查公众号名称；subject 按前缀匹配单位或个人名称；sort 可为 createdAt、dueOn、accountName、filingNumber、submittedAt，前加 - 为倒序。")
+    @Operation(summary = "备案台账检索", description = "text 按前缀匹配：gh_ 开头查原始ID，411422- 开头查备案编号，纯字母数字查微信号，其他查公众号名称；subject 按前缀匹配单位或个人名称；materialMismatch=true 只看材料自动核对发现不一致的备案；sort 可为 createdAt、dueOn、accountName、filingNumber、submittedAt，前加 - 为倒序。")
     @GetMapping("/api/console/registry")
     RegistryPage search(@RequestParam(required = false) String text, @RequestParam(required = false) String subject,
             @RequestParam(required = false) FilingStatus status,
@@ -36,10 +36,11 @@ class RegistryController {
             @RequestParam(required = false) Long operatorId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean materialMismatch,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         return registry.search(new RegistryQuery(text, subject, status, township, formType, operatorId, dueFrom, dueTo, overdue,
-                sort, page, size));
+                materialMismatch, sort, page, size));
     }
 
     @Operation(summary = "台账中的备案详情")

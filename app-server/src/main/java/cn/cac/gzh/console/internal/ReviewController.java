@@ -14,6 +14,7 @@ import cn.cac.gzh.material.MaterialAccess;
 import cn.cac.gzh.material.MaterialCatalog;
 import cn.cac.gzh.material.MaterialFileInfo;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -62,13 +63,15 @@ class ReviewController {
     record Link(String url, java.time.Instant expiresAt) {
     }
 
-    @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前；可按关键词、主体名称、乡镇、登记表类型筛选。")
+    @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前；可按关键词、主体名称、乡镇、登记表类型筛选，"
+            + "mismatch=true 只看材料自动核对发现不一致的备案。")
     @GetMapping("/queue")
     RegistryPage queue(@RequestParam(required = false) String text, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String township, @RequestParam(required = false) FormType formType,
+            @Parameter(description = "true：只看材料自动核对发现不一致的备案") @RequestParam(required = false) Boolean mismatch,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         return registry.search(new RegistryQuery(text, subject, FilingStatus.SUBMITTED, township, formType, null, null, null,
-                null, "submittedAt", page, size));
+                null, Boolean.TRUE.equals(mismatch) ? Boolean.TRUE : null, "submittedAt", page, size));
     }
 
     @Operation(summary = "备案详情（审核）", description = "含状态时间线和材料清单；身份证号码、手机号脱敏。")

@@ -5,6 +5,7 @@ import java.util.List;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface FilingMapper extends BaseMapper<FilingRow> {
@@ -16,6 +17,10 @@ interface FilingMapper extends BaseMapper<FilingRow> {
     /** {@link #findOwned}, holding the row's lock (the row exists: a primary-key hit locks no gap). */
     @Select("SELECT * FROM filing WHERE id = #{id} AND operator_id = #{operatorId} FOR UPDATE")
     FilingRow lockOwned(long id, long operatorId);
+
+    /** A flag only: version and updated_at stay as they are. */
+    @Update("UPDATE filing SET material_mismatch = #{mismatch} WHERE id = #{id}")
+    int setMaterialMismatch(long id, boolean mismatch);
 
     @Select("SELECT * FROM filing WHERE operator_id = #{operatorId} ORDER BY id DESC")
     List<FilingRow> findByOperator(long operatorId);

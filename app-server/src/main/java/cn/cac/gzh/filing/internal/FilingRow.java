@@ -105,6 +105,9 @@ class FilingRow {
     private LocalDateTime decidedAt;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private LocalDateTime paperReceivedAt;
+    /** Kept by the material module through {@link cn.cac.gzh.filing.FilingFlags} only: a row update never writes it. */
+    @TableField(insertStrategy = FieldStrategy.NEVER, updateStrategy = FieldStrategy.NEVER)
+    private Boolean materialMismatch;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private Long paperReceivedBy;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
@@ -198,6 +201,8 @@ class FilingRow {
     public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
     public LocalDateTime getPaperReceivedAt() { return paperReceivedAt; }
     public void setPaperReceivedAt(LocalDateTime paperReceivedAt) { this.paperReceivedAt = paperReceivedAt; }
+    public Boolean getMaterialMismatch() { return materialMismatch; }
+    public void setMaterialMismatch(Boolean materialMismatch) { this.materialMismatch = materialMismatch; }
     public Long getPaperReceivedBy() { return paperReceivedBy; }
     public void setPaperReceivedBy(Long paperReceivedBy) { this.paperReceivedBy = paperReceivedBy; }
     public LocalDateTime getDecidedAt() { return decidedAt; }

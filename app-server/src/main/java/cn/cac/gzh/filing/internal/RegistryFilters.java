@@ -27,6 +27,9 @@ final class RegistryFilters {
                 .eq(query.operatorId() != null, "operator_id", query.operatorId())
                 .ge(query.dueFrom() != null, "due_on", query.dueFrom())
                 .le(query.dueTo() != null, "due_on", query.dueTo());
+        if (query.materialMismatch() != null) {
+            where.eq("material_mismatch", query.materialMismatch());
+        }
         if (Boolean.TRUE.equals(query.overdue())) {
             where.in("status", "DRAFT", "REJECTED").lt("due_on", today);
         }

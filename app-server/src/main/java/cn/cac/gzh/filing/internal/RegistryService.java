@@ -34,7 +34,8 @@ class RegistryService implements FilingRegistry {
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at", "dueOn", "due_on",
             "accountName", "account_name", "filingNumber", "filing_number", "submittedAt", "submitted_at");
     private static final String LIST_COLUMNS = "id, operator_id, status, form_type, account_name, account_wechat_id, "
-            + "account_original_id, subject_name, township, filing_number, due_on, submitted_at, created_at, paper_received_at";
+            + "account_original_id, subject_name, township, filing_number, due_on, submitted_at, created_at, paper_received_at, "
+            + "material_mismatch";
 
     private final FilingMapper filings;
     private final RegistryMapper registry;
@@ -157,7 +158,7 @@ class RegistryService implements FilingRegistry {
                 row.getFormType(), row.getSubjectName(), row.getTownship(), row.getStatus(), row.getStatus().label(),
                 row.getFilingNumber(), row.getDueOn(), DeadlineCalculator.isOverdue(row.getStatus(), row.getDueOn(), today),
                 row.getOperatorId(), Times.display(row.getSubmittedAt()), Times.display(row.getCreatedAt()),
-                row.getPaperReceivedAt() != null);
+                row.getPaperReceivedAt() != null, Boolean.TRUE.equals(row.getMaterialMismatch()));
     }
 
     private static Map<String, Long> toMap(List<RegistryMapper.Count> counts) {

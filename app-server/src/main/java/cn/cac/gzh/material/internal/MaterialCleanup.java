@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes what nothing needs: uploads never confirmed (after their ticket's grace period), and the
  * materials of filings revoked or abandoned longer than the retention periods. A live filing's
- * files (current or history) are never touched. Runs on one instance at a time.
+ * files (current or history) are never touched; what WeChat read from a purged file goes with it. Runs on one
+ * instance at a time.
  */
 @Service
 class MaterialCleanup {
@@ -27,15 +28,17 @@ class MaterialCleanup {
     private static final Logger log = LoggerFactory.getLogger(MaterialCleanup.class);
 
     private final MaterialMapper mapper;
+    private final RecognitionMapper recognitions;
     private final FilingLookup filings;
     private final ObjectStorage storage;
     private final MaterialProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    MaterialCleanup(MaterialMapper mapper, FilingLookup filings, ObjectStorage storage, MaterialProperties properties,
+    MaterialCleanup(MaterialMapper mapper, RecognitionMapper recognitions, FilingLookup filings, ObjectStorage storage, MaterialProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.mapper = mapper;
+        this.recognitions = recognitions;
         this.filings = filings;
         this.storage = storage;
         this.properties = properties;
@@ -72,7 +75,10 @@ class MaterialCleanup {
         for (long filingId : filingIds) {
             for (MaterialMapper.StoredFile file : mapper.unpurgedFilesOf(filingId)) {
                 if (deleted(file.objectKey())) {
-                    transaction.executeWithoutResult(status -> mapper.markPurged(file.id(), now));
+                    transaction.executeWithoutResult(status -> {
+                        mapper.markPurged(file.id(), now);
+                        recognitions.purge(file.id());
+                    });
                     purged++;
                 }
             }

@@ -10,6 +10,7 @@ import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.filing.FilingRef;
+import cn.cac.gzh.material.MaterialCheck;
 import cn.cac.gzh.material.MaterialChecklist;
 import cn.cac.gzh.material.MaterialType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,9 +48,11 @@ class MaterialController {
     private final OperatorMaterials materials;
     private final MaterialChecklistCheck checklist;
     private final RequestRateLimits limits;
+    private final MaterialChecks checks;
 
     MaterialController(UploadTickets tickets, OperatorMaterials materials, MaterialChecklistCheck checklist,
-            RequestRateLimits limits) {
+            RequestRateLimits limits, MaterialChecks checks) {
+        this.checks = checks;
         this.limits = limits;
         this.tickets = tickets;
         this.materials = materials;
@@ -69,7 +72,8 @@ class MaterialController {
     }
 
     record FileView(long id, MaterialType materialType, String fileName, String contentType, long size, String sha256,
-            OffsetDateTime uploadedAt, boolean current, boolean purged) {
+            OffsetDateTime uploadedAt, boolean current, boolean purged,
+            @Schema(description = "自动核对结果（上传后在后台识别，识别中为 PENDING，可轮询 …/{materialId}/check）；不核对的材料为 null") MaterialCheck check) {
     }
 
     record ChecklistItem(MaterialType materialType, String label, boolean uploaded, FileView current, List<FileView> history) {
@@ -83,7 +87,8 @@ class MaterialController {
     ChecklistView list(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId) {
         var owned = materials.filesOf(operator.id(), filingId);
         FilingRef filing = owned.filing();
-        List<FileView> files = owned.files().stream().map(MaterialController::view).toList();
+        Map<Long, MaterialCheck> checked = checks.ofFiling(filingId);
+        List<FileView> files = owned.files().stream().map(f -> view(f, checked.get(f.id()))).toList();
         List<ChecklistItem> items = MaterialChecklist.requiredFor(filing.formType()).stream().map(type -> {
             List<FileView> ofType = files.stream().filter(f -> f.materialType() == type).toList();
             FileView current = ofType.stream().filter(f -> f.current() && !f.purged()).findFirst().orElse(null);
@@ -113,7 +118,17 @@ class MaterialController {
         if (!ticketId.matches("[0-9a-f]{32}")) {
             throw DomainException.notFound("UPLOAD_TICKET_NOT_FOUND", "上传凭证不存在");
         }
-        return view(tickets.confirm(operator.id(), filingId, ticketId));
+        MaterialMapper.StoredFile file = tickets.confirm(operator.id(), filingId, ticketId);
+        return view(file, checks.ofFile(filingId, file.id()));
+    }
+
+    @Operation(summary = "材料自动核对结果", description = "上传确认后后台通过微信OCR识别身份证、营业执照并与登记表比对；status 为 PENDING 时可每隔1–2秒轮询。"
+            + "结果仅供核对，不影响提交。不核对的材料（签字表）或未启用时返回 null。错误码：MATERIAL_NOT_FOUND。")
+    @GetMapping("/{materialId}/check")
+    MaterialCheck check(@AuthenticationPrincipal CurrentOperator operator, @PathVariable long filingId,
+            @PathVariable long materialId) {
+        materials.requireFile(operator.id(), filingId, materialId);
+        return checks.ofFile(filingId, materialId);
     }
 
     @Operation(summary = "下载本人材料", description = "仅限本人备案的材料。错误码：MATERIAL_NOT_FOUND、MATERIAL_PURGED。")
@@ -131,8 +146,8 @@ class MaterialController {
                 .body(new InputStreamResource(opened.content()));
     }
 
-    private static FileView view(MaterialMapper.StoredFile file) {
+    private static FileView view(MaterialMapper.StoredFile file, MaterialCheck check) {
         return new FileView(file.id(), file.materialType(), file.fileName(), file.contentType(), file.sizeBytes(),
-                file.sha256(), Times.display(file.uploadedAt()), file.supersededAt() == null, file.purgedAt() != null);
+                file.sha256(), Times.display(file.uploadedAt()), file.supersededAt() == null, file.purgedAt() != null, check);
     }
 }

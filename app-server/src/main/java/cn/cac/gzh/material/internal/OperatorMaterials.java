@@ -38,12 +38,18 @@ class OperatorMaterials {
         return new FilingFiles(filing, mapper.filesOfFiling(filingId));
     }
 
-    OpenFile open(long operatorId, long filingId, long materialId) {
+    /** One file of the operator's own filing, else 404 ({@code FILING_NOT_FOUND} or {@code MATERIAL_NOT_FOUND}). */
+    MaterialMapper.StoredFile requireFile(long operatorId, long filingId, long materialId) {
         filings.requireOwned(filingId, operatorId);
         MaterialMapper.StoredFile file = mapper.fileOfFiling(materialId, filingId);
         if (file == null) {
             throw DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在");
         }
+        return file;
+    }
+
+    OpenFile open(long operatorId, long filingId, long materialId) {
+        MaterialMapper.StoredFile file = requireFile(operatorId, filingId, materialId);
         if (file.purgedAt() != null) {
             throw new DomainException(ErrorKind.GONE, "MATERIAL_PURGED", "该材料已按保存期限删除");
         }

@@ -19,6 +19,7 @@ import cn.cac.gzh.filing.FilingRef;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.material.MaterialChecklist;
 import cn.cac.gzh.material.MaterialProperties;
+import cn.cac.gzh.material.RecognitionProperties;
 import cn.cac.gzh.material.MaterialType;
 import cn.cac.gzh.storage.ObjectStorage;
 import cn.cac.gzh.storage.FileNames;
@@ -44,14 +45,18 @@ class UploadTickets {
 
     private final FilingLookup filings;
     private final MaterialMapper mapper;
+    private final RecognitionMapper recognitions;
     private final ObjectStorage storage;
     private final MaterialProperties properties;
+    private final RecognitionProperties recognition;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
-    UploadTickets(FilingLookup filings, MaterialMapper mapper, ObjectStorage storage, MaterialProperties properties,
-            RetryingTransactions transactions, Clock clock) {
+    UploadTickets(FilingLookup filings, MaterialMapper mapper, RecognitionMapper recognitions, ObjectStorage storage,
+            MaterialProperties properties, RecognitionProperties recognition, RetryingTransactions transactions, Clock clock) {
         this.filings = filings;
+        this.recognitions = recognitions;
+        this.recognition = recognition;
         this.mapper = mapper;
         this.storage = storage;
         this.properties = properties;
@@ -148,6 +153,10 @@ class UploadTickets {
         mapper.supersede(ticket.filingId(), ticket.materialType(), now);
         mapper.insertFile(ticket.filingId(), ticket.materialType(), ticket.id(), objectKey, ticket.fileName(),
                 ticket.contentType(), object.size(), inspection.sha256(), operatorId, now);
+        if (recognition.enabled() && CrossCheck.recognisable(ticket.materialType())) {
+            // WeChat's OCR reads photos only; a PDF is recorded as not checked, so the reviewer sees why
+            recognitions.insertFor(ticket.id(), "application/pdf".equals(ticket.contentType()) ? "SKIPPED" : "PENDING", now);
+        }
         return true;
     }
 

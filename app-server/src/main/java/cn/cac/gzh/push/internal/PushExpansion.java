@@ -115,6 +115,6 @@ class PushExpansion {
     }
 
     private static RegistryQuery query(FilingStatus status, String township, FormType formType, Boolean overdue) {
-        return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, 1, 1);
+        return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, null, 1, 1);
     }
 }

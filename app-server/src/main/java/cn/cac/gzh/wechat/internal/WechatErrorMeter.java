@@ -22,17 +22,20 @@ class WechatErrorMeter {
     static final String TEMPLATE_SEND = "template_send";
     static final String JSCODE2SESSION = "jscode2session";
     static final String PHONE_NUMBER = "getuserphonenumber";
+    static final String OCR_ID_CARD = "ocr_idcard";
+    static final String OCR_BUSINESS_LICENCE = "ocr_bizlicense";
 
     /** The codes shared/wechat.md and the runbook name; the rest are counted as "other". */
     static final List<Integer> KNOWN_CODES = List.of(-1, 40001, 40003, 40014, 40029, 40037, 40163, 40226, 41008,
-            42001, 43004, 43101, 45009, 45011, 47003);
+            42001, 43004, 43101, 45009, 45011, 47003, 101000);
     private static final String NO_ANSWER = "none";
     private static final String OTHER = "other";
 
     private final Map<String, Map<String, Counter>> counters = new HashMap<>();
 
     WechatErrorMeter(MeterRegistry registry) {
-        for (String api : List.of(SUBSCRIBE_SEND, TEMPLATE_SEND, JSCODE2SESSION, PHONE_NUMBER)) {
+        for (String api : List.of(SUBSCRIBE_SEND, TEMPLATE_SEND, JSCODE2SESSION, PHONE_NUMBER, OCR_ID_CARD,
+                OCR_BUSINESS_LICENCE)) {
             Map<String, Counter> byCode = new HashMap<>();
             for (String code : codeTags()) {
                 byCode.put(code, Counter.builder("gzh.wechat.errors")
