@@ -188,13 +188,19 @@ function checkBlock(material) {
 
 function checkResult(result) {
   const outcome = OUTCOMES[result.outcome] || { label: result.outcome, tone: 'unreadable' };
+  // a match says only "一致" unless there is more to it (an ID card's validity: 长期有效, 在有效期内（至…）)
+  const note = result.outcome === 'MATCH' && result.message === outcome.label ? null : result.message;
   return h('div', { class: 'check-result check-' + outcome.tone, 'data-check-field': result.field },
     h('span', { class: 'badge badge-check-' + outcome.tone }, outcome.label),
     h('span', { class: 'check-field' }, Ui.text(result.fieldLabel || result.field)),
-    result.outcome === 'MISMATCH'
-      ? h('div', { class: 'check-detail' }, `照片：${Ui.text(result.recognised)}　填写：${Ui.text(result.entered)}`)
-      : null,
-    result.message && result.outcome !== 'MATCH' ? h('div', { class: 'check-message' }, result.message) : null);
+    result.outcome === 'MISMATCH' ? h('div', { class: 'check-detail' }, comparison(result)) : null,
+    note ? h('div', { class: 'check-message' + (result.outcome === 'MATCH' ? ' inline' : '') }, note) : null);
+}
+
+/** "照片：张三　填写：李四"; what the form has nothing to compare with (an expired ID card's date) shows the photo only. */
+function comparison(result) {
+  const photo = '照片：' + Ui.text(result.recognised);
+  return result.entered === null || result.entered === undefined ? photo : photo + '　填写：' + Ui.text(result.entered);
 }
 
 async function openMaterial(button, material, box) {
