@@ -137,18 +137,24 @@ function materialSection(materials, box) {
   return card('材料清单',
     checkSummary(rows),
     Ui.table([
-      { title: '材料', render: m => Ui.text(m.label || m.materialType) },
-      { title: '文件名', render: m => Ui.text(m.fileName) },
-      { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
+      // with the check column the file's name and size go under the material's name, so that the table fits
+      { title: '材料', class: checked ? 'material-cell' : null, render: m => checked
+        ? [Ui.text(m.label || m.materialType), h('div', { class: 'material-file muted' }, Ui.text(m.fileName), ' · ', h('span', { class: 'nowrap' }, Ui.fileSize(m.size)))]
+        : Ui.text(m.label || m.materialType) },
+      checked ? null : { title: '文件名', render: m => Ui.text(m.fileName) },
+      checked ? null : { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
       { title: '上传时间', class: 'nowrap', render: m => Ui.dateTime(m.uploadedAt) },
       { title: '状态', class: 'nowrap', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
       checked ? { title: '自动核对', class: 'check-cell', render: m => checkBlock(m) } : null,
       {
-        title: '操作', render: m => m.purged ? '—' : h('button', {
+        title: '操作', class: 'nowrap', render: m => m.purged ? '—' : h('button', {
           type: 'button', class: 'button small', 'data-material': m.id, onclick: event => openMaterial(event.currentTarget, m, box),
         }, '查看'),
       },
-    ].filter(Boolean), rows, { empty: '尚未上传材料', rowClass: m => (m.current ? '' : 'dimmed') }),
+    ].filter(Boolean), rows, {
+      empty: '尚未上传材料',
+      rowClass: m => [m.current ? '' : 'dimmed', m.current && m.check && m.check.mismatch ? 'check-mismatch-row' : ''].join(' ').trim(),
+    }),
     h('p', { class: 'field-hint' }, '“查看”会生成5分钟内有效的链接，并记录查看人和时间。',
       checked ? '“自动核对”是系统识别照片后与填写内容的比对结果，仅供参考，请以原件为准。' : null));
 }
