@@ -1,4 +1,5 @@
-/* 备案详情 (#/filings/{id}): every field, the status timeline, materials, enforcement records and the
+/* 备案详情 (#/filings/{id}): every field, the status timeline, materials (with what the server's automatic
+ * recognition of each photo found when it compared it with the form), enforcement records and the
  * reminders and notices sent about it; a reviewer also gets the review actions. Opened from the queue,
  * the registry or the overdue list. */
 import { Api } from '../api.js';
@@ -132,19 +133,80 @@ function timeline(history) {
 
 function materialSection(materials, box) {
   const rows = [...materials].sort((a, b) => Number(b.current) - Number(a.current));
-  return card('材料清单', Ui.table([
-    { title: '材料', render: m => Ui.text(m.label || m.materialType) },
-    { title: '文件名', render: m => Ui.text(m.fileName) },
-    { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
-    { title: '上传时间', class: 'nowrap', render: m => Ui.dateTime(m.uploadedAt) },
-    { title: '状态', class: 'nowrap', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
-    {
-      title: '操作', render: m => m.purged ? '—' : h('button', {
-        type: 'button', class: 'button small', 'data-material': m.id, onclick: event => openMaterial(event.currentTarget, m, box),
-      }, '查看'),
-    },
-  ], rows, { empty: '尚未上传材料', rowClass: m => (m.current ? '' : 'dimmed') }),
-  h('p', { class: 'field-hint' }, '“查看”会生成5分钟内有效的链接，并记录查看人和时间。'));
+  const checked = materials.some(m => m.check);
+  return card('材料清单',
+    checkSummary(rows),
+    Ui.table([
+      // with the check column the file's name and size go under the material's name, so that the table fits
+      { title: '材料', class: checked ? 'material-cell' : null, render: m => checked
+        ? [Ui.text(m.label || m.materialType), h('div', { class: 'material-file muted' }, Ui.text(m.fileName), ' · ', h('span', { class: 'nowrap' }, Ui.fileSize(m.size)))]
+        : Ui.text(m.label || m.materialType) },
+      checked ? null : { title: '文件名', render: m => Ui.text(m.fileName) },
+      checked ? null : { title: '大小', class: 'nowrap', render: m => Ui.fileSize(m.size) },
+      { title: '上传时间', class: 'nowrap', render: m => Ui.dateTime(m.uploadedAt) },
+      { title: '状态', class: 'nowrap', render: m => m.purged ? '已清理' : m.current ? '当前版本' : '历史版本' },
+      checked ? { title: '自动核对', class: 'check-cell', render: m => checkBlock(m) } : null,
+      {
+        title: '操作', class: 'nowrap', render: m => m.purged ? '—' : h('button', {
+          type: 'button', class: 'button small', 'data-material': m.id, onclick: event => openMaterial(event.currentTarget, m, box),
+        }, '查看'),
+      },
+    ].filter(Boolean), rows, {
+      empty: '尚未上传材料',
+      rowClass: m => [m.current ? '' : 'dimmed', m.current && m.check && m.check.mismatch ? 'check-mismatch-row' : ''].join(' ').trim(),
+    }),
+    h('p', { class: 'field-hint' }, '“查看”会生成5分钟内有效的链接，并记录查看人和时间。',
+      checked ? '“自动核对”是系统识别照片后与填写内容的比对结果，仅供参考，请以原件为准。' : null));
+}
+
+/* ---------- automatic check of a material (recognition of the photo compared with the form) */
+
+const OUTCOMES = {
+  MATCH: { label: '一致', tone: 'match' },
+  MISMATCH: { label: '不一致', tone: 'mismatch' },
+  UNREADABLE: { label: '无法识别', tone: 'unreadable' },
+};
+
+/** Mismatches of the current materials (a replaced version's findings no longer concern the filing). */
+function mismatchCount(materials) {
+  return materials.filter(m => m.current && !m.purged && m.check)
+    .reduce((count, m) => count + (m.check.results || []).filter(r => r.outcome === 'MISMATCH').length, 0);
+}
+
+function checkSummary(materials) {
+  const count = mismatchCount(materials);
+  if (!count) return null;
+  return h('p', { class: 'check-summary', id: 'material-check-summary', role: 'alert' },
+    `自动核对发现 ${count} 处不一致，请重点核对`);
+}
+
+/** The compact block in a material's row: status, then one line per compared field. */
+function checkBlock(material) {
+  const check = material.check;
+  if (!check) return h('span', { class: 'muted' }, '—');
+  const status = String(check.status || '').toLowerCase();
+  return h('div', { class: 'check-block' + (check.mismatch ? ' has-mismatch' : ''), 'data-check-status': check.status },
+    h('div', { class: 'check-status check-status-' + status },
+      Ui.text(check.statusLabel || check.status),
+      check.checkedAt ? h('span', { class: 'muted' }, ' ' + Ui.dateTime(check.checkedAt)) : null),
+    (check.results || []).map(checkResult));
+}
+
+function checkResult(result) {
+  const outcome = OUTCOMES[result.outcome] || { label: result.outcome, tone: 'unreadable' };
+  // a match says only "一致" unless there is more to it (an ID card's validity: 长期有效, 在有效期内（至…）)
+  const note = result.outcome === 'MATCH' && result.message === outcome.label ? null : result.message;
+  return h('div', { class: 'check-result check-' + outcome.tone, 'data-check-field': result.field },
+    h('span', { class: 'badge badge-check-' + outcome.tone }, outcome.label),
+    h('span', { class: 'check-field' }, Ui.text(result.fieldLabel || result.field)),
+    result.outcome === 'MISMATCH' ? h('div', { class: 'check-detail' }, comparison(result)) : null,
+    note ? h('div', { class: 'check-message' + (result.outcome === 'MATCH' ? ' inline' : '') }, note) : null);
+}
+
+/** "照片：张三　填写：李四"; what the form has nothing to compare with (an expired ID card's date) shows the photo only. */
+function comparison(result) {
+  const photo = '照片：' + Ui.text(result.recognised);
+  return result.entered === null || result.entered === undefined ? photo : photo + '　填写：' + Ui.text(result.entered);
 }
 
 async function openMaterial(button, material, box) {

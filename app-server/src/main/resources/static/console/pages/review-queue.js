@@ -1,4 +1,6 @@
-/* 待审核: submitted filings, oldest first, each opening the filing detail to approve or reject. */
+/* 待审核: submitted filings, oldest first, each opening the filing detail to approve or reject. 仅看材料不符
+ * narrows the list to filings where the automatic check of the materials found a mismatch with the form;
+ * like the page number it lives in the URL (#/review?mismatch=true), so the back button returns to it. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { Labels } from '../reference.js';
@@ -13,17 +15,47 @@ export default {
   title: '待审核',
   roles: ['REVIEWER'],
   note: () => '先提交的排在前面，请按顺序审核。',
-  load: ctx => Api.get('/api/console/review/queue', { page: Number(ctx.params.page) || 1, size: PAGE_SIZE }),
-  render(container, result) {
-    container.append(...pagedTable([
-      { title: '提交时间', render: r => Ui.dateTime(r.submittedAt) },
-      { title: '公众号名称', render: r => h('a', { href: '#/filings/' + r.id, class: 'strong' }, Ui.text(r.accountName)) },
-      { title: '微信号', render: r => Ui.text(r.wechatId) },
-      { title: '主体名称', render: r => Ui.text(r.subjectName) },
-      { title: '类型', render: r => Labels.formTypeShort[r.formType] || r.formType },
-      { title: '乡镇', render: r => Ui.text(r.township) },
-      { title: '截止日期', render: r => Ui.date(r.dueOn) },
-      { title: '操作', render: r => h('a', { class: 'button small primary', href: '#/filings/' + r.id }, '审核') },
-    ], result, { empty: '没有待审核的备案。', onPage: page => go('review', { page }) }));
+  load: ctx => Api.get('/api/console/review/queue', {
+    mismatch: onlyMismatches(ctx.params) ? 'true' : '', page: Number(ctx.params.page) || 1, size: PAGE_SIZE,
+  }),
+  render(container, result, ctx) {
+    const mismatch = onlyMismatches(ctx.params);
+    const open = changes => go('review', Object.assign({ mismatch: mismatch ? 'true' : '', page: 1 }, changes));
+    container.append(
+      filters(mismatch, open),
+      ...pagedTable([
+        { title: '提交时间', render: r => Ui.dateTime(r.submittedAt) },
+        {
+          title: '公众号名称', render: r => [
+            h('a', { href: '#/filings/' + r.id, class: 'strong' }, Ui.text(r.accountName)),
+            r.materialMismatch ? [' ', h('span', { class: 'badge badge-material-mismatch', title: '自动核对发现材料与填写内容不一致' }, '材料不符')] : null,
+          ],
+        },
+        { title: '微信号', render: r => Ui.text(r.wechatId) },
+        { title: '主体名称', render: r => Ui.text(r.subjectName) },
+        { title: '类型', render: r => Labels.formTypeShort[r.formType] || r.formType },
+        { title: '乡镇', render: r => Ui.text(r.township) },
+        { title: '截止日期', render: r => Ui.date(r.dueOn) },
+        { title: '操作', render: r => h('a', { class: 'button small primary', href: '#/filings/' + r.id }, '审核') },
+      ], result, {
+        empty: mismatch ? '没有材料不符的待审核备案。' : '没有待审核的备案。',
+        rowClass: r => (r.materialMismatch ? 'material-mismatch' : null),
+        onPage: page => open({ page }),
+      }));
   },
 };
+
+function onlyMismatches(params) {
+  return params.mismatch === 'true';
+}
+
+/** One checkbox, applied at once (a 查询 button for a single switch would be one click too many). */
+function filters(mismatch, open) {
+  const box = h('input', {
+    type: 'checkbox', id: 'filter-mismatch', checked: mismatch,
+    onchange: event => open({ mismatch: event.currentTarget.checked ? 'true' : '' }),
+  });
+  return h('div', { class: 'queue-filters' },
+    h('label', { class: 'check' }, box, '仅看材料不符'),
+    h('span', { class: 'muted' }, '只显示自动核对发现证照照片与填写内容不一致的备案'));
+}
