@@ -14,9 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +39,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * text on machines without CJK fonts.
  */
 final class ConsoleBrowser implements AutoCloseable {
+
+    /** For {@code @RegisterExtension}: on a failure, saves the page as it was for whoever reads the report. */
+    static TestWatcher screenshotOnFailure(Supplier<ConsoleBrowser> browser) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                if (browser.get() != null) {
+                    browser.get().screenshot("failed-" + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
+    }
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -70,16 +69,8 @@ class ConsoleBrowserTest {
     String wechatBaseUrl;
 
     ConsoleBrowser browser;
-    /** On a failure, the page as it was, for whoever reads the report. */
     @RegisterExtension
-    final TestWatcher failureScreenshots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
     MiniApi api;
     ConsoleClient console;
     String operatorToken;

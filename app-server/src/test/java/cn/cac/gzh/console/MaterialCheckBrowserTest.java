@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -46,14 +45,7 @@ class MaterialCheckBrowserTest {
 
     ConsoleBrowser browser;
     @RegisterExtension
-    final TestWatcher failureScreenshots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
     MiniApi api;
     ConsoleClient console;
 

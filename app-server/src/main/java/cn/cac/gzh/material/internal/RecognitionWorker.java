@@ -132,6 +132,12 @@ class RecognitionWorker implements SmartLifecycle {
         }
         Kind kind = CrossCheck.isIdCard(file.materialType()) ? Kind.ID_CARD : Kind.LICENCE;
         try {
+            if (storage.stat(file.objectKey()).isEmpty()) {
+                // deleted behind our back (nothing here deletes a current file): no photo to read, ever
+                log.warn("Material recognition skipped, object missing: fileId={}", file.id());
+                store.recordSkipped(claimed);
+                return;
+            }
             String link = storage.presignedGet(file.objectKey(), properties.linkValidity());
             DocumentReading reading = kind == Kind.ID_CARD ? recognition.readIdCard(link)
                     : recognition.readBusinessLicence(link);
