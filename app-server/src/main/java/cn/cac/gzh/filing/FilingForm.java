@@ -23,7 +23,9 @@ public record FilingForm(
         @Schema(description = "UNIT=表一（单位及社会团体），INDIVIDUAL=表二（个人或个体经营者）") @NotNull FormType formType,
         @Valid @NotNull AccountSection account,
         @Schema(description = "表一内容，formType=UNIT 时填写") @Valid UnitSection unit,
-        @Schema(description = "表二内容，formType=INDIVIDUAL 时填写") @Valid IndividualSection individual) {
+        @Schema(description = "表二内容，formType=INDIVIDUAL 时填写") @Valid IndividualSection individual,
+        @Schema(description = "所属县（区）的行政区划代码，如 411422；新建时不填为本平台默认县，修改时不填表示不变")
+        @Pattern(regexp = "\\d{6}", message = "县（区）代码应为6位数字") String countyCode) {
 
     @Schema(description = "公众号信息")
     public record AccountSection(

@@ -25,6 +25,7 @@ class FilingRow {
     private Long id;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private Long operatorId;
+    private String countyCode;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private FilingStatus status;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
@@ -201,6 +202,8 @@ class FilingRow {
     public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
     public LocalDateTime getPaperReceivedAt() { return paperReceivedAt; }
     public void setPaperReceivedAt(LocalDateTime paperReceivedAt) { this.paperReceivedAt = paperReceivedAt; }
+    public String getCountyCode() { return countyCode; }
+    public void setCountyCode(String countyCode) { this.countyCode = countyCode; }
     public Boolean getMaterialMismatch() { return materialMismatch; }
     public void setMaterialMismatch(Boolean materialMismatch) { this.materialMismatch = materialMismatch; }
     public Long getPaperReceivedBy() { return paperReceivedBy; }

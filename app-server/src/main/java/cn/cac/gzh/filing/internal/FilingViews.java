@@ -88,11 +88,11 @@ class FilingViews {
                             phone.apply(row.getResponsiblePhone())),
                     new FilingForm.AdministratorSection(row.getAdminName(), storedId.apply(row.getAdminIdCipher()),
                             phone.apply(row.getAdminPhone()), row.getAdminPosition()));
-            return new FilingForm(FormType.UNIT, account, unit, null);
+            return new FilingForm(FormType.UNIT, account, unit, null, row.getCountyCode());
         }
         var individual = new FilingForm.IndividualSection(row.getPersonName(), storedId.apply(row.getPersonIdCipher()),
                 phone.apply(row.getPersonPhone()), row.getPersonAddress(), row.getSelfEmployed(),
                 row.getBusinessName(), row.getBusinessLicenceNo());
-        return new FilingForm(FormType.INDIVIDUAL, account, null, individual);
+        return new FilingForm(FormType.INDIVIDUAL, account, null, individual, row.getCountyCode());
     }
 }

@@ -1,12 +1,14 @@
 package cn.cac.gzh.filing.internal;
 
-import cn.cac.gzh.filing.FilingForm;
 import java.util.Locale;
 
+import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.identifiers.MobileNumbers;
 import cn.cac.gzh.common.identifiers.ResidentIdNumbers;
 import cn.cac.gzh.common.pii.PersonalDataCipher;
+import cn.cac.gzh.filing.FilingForm;
 import cn.cac.gzh.filing.FormType;
+import cn.cac.gzh.region.RegionDirectory;
 
 import org.springframework.stereotype.Component;
 
@@ -18,12 +20,15 @@ import org.springframework.stereotype.Component;
 class FormWriter {
 
     private final PersonalDataCipher cipher;
+    private final RegionDirectory regions;
 
-    FormWriter(PersonalDataCipher cipher) {
+    FormWriter(PersonalDataCipher cipher, RegionDirectory regions) {
         this.cipher = cipher;
+        this.regions = regions;
     }
 
     void write(FilingForm form, FilingRow row) {
+        writeCounty(form.countyCode(), row);
         row.setFormType(form.formType());
         writeAccount(form.account(), row);
         if (form.formType() == FormType.UNIT) {
@@ -35,6 +40,26 @@ class FormWriter {
             clearUnit(row);
             row.setSubjectName(row.getPersonName());
         }
+    }
+
+    /**
+     * The county the filing belongs to: named by the operator, else kept (a new filing: the default county). Its
+     * number carries the county, so a numbered filing stays where it is.
+     */
+    private void writeCounty(String code, FilingRow row) {
+        if (code == null || code.equals(row.getCountyCode())) {
+            if (row.getCountyCode() == null) {
+                row.setCountyCode(regions.defaultCountyCode());
+            }
+            return;
+        }
+        if (!regions.hasCounty(code)) {
+            throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
+        }
+        if (row.getFilingNumber() != null) {
+            throw DomainException.conflict("COUNTY_LOCKED", "已备案的公众号不能更换所属县（区）");
+        }
+        row.setCountyCode(code);
     }
 
     private static void writeAccount(FilingForm.AccountSection account, FilingRow row) {

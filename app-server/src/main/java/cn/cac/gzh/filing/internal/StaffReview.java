@@ -10,7 +10,6 @@ import cn.cac.gzh.filing.ActorType;
 import cn.cac.gzh.filing.FilingReview;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.internal.FilingLifecycle.Action;
-import cn.cac.gzh.region.RegionProperties;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,13 +20,11 @@ class StaffReview implements FilingReview {
     private final FilingStore store;
     private final FilingTransitions transitions;
     private final FilingNumberMapper numbers;
-    private final String countyCode;
 
-    StaffReview(FilingStore store, FilingTransitions transitions, FilingNumberMapper numbers, RegionProperties region) {
+    StaffReview(FilingStore store, FilingTransitions transitions, FilingNumberMapper numbers) {
         this.store = store;
         this.transitions = transitions;
         this.numbers = numbers;
-        this.countyCode = region.countyCode();
     }
 
     @Override
@@ -39,7 +36,7 @@ class StaffReview implements FilingReview {
         row.setStatus(FilingLifecycle.next(from, Action.APPROVE));
         LocalDateTime now = store.now();
         if (row.getFilingNumber() == null) {
-            row.setFilingNumber(allocateNumber(now));
+            row.setFilingNumber(allocateNumber(row.getCountyCode(), now));
         }
         row.setDecidedAt(now);
         store.update(row);
@@ -75,8 +72,8 @@ class StaffReview implements FilingReview {
         transitions.record(row, from, ActorType.STAFF, staffId, reason.strip(), store.now());
     }
 
-    /** {@code 411422-2026-00042}: county code, year of approval (Beijing time), sequence within the year. */
-    private String allocateNumber(LocalDateTime now) {
+    /** {@code 411422-2026-00042}: the filing's county, year of approval (Beijing time), sequence within the year. */
+    private String allocateNumber(String countyCode, LocalDateTime now) {
         int year = now.atOffset(ZoneOffset.UTC).atZoneSameInstant(TimeConfiguration.DISPLAY_ZONE).getYear();
         numbers.advance(countyCode, year);
         return "%s-%d-%05d".formatted(countyCode, year, numbers.lastValue());

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.cac.gzh.region.County;
 import cn.cac.gzh.region.PlaceName;
 import cn.cac.gzh.region.PlaceNameDictionary;
+import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.region.Township;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,9 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 class RegionController {
 
     private final PlaceNameDictionary dictionary;
+    private final RegionDirectory regions;
 
-    RegionController(PlaceNameDictionary dictionary) {
+    RegionController(PlaceNameDictionary dictionary, RegionDirectory regions) {
         this.dictionary = dictionary;
+        this.regions = regions;
+    }
+
+    record CountiesView(List<County> counties, String defaultCountyCode) {
+    }
+
+    @Operation(summary = "本平台服务的县（区）", description = "备案所属县（区）的可选项（登记表 countyCode），及未选择时的默认县。")
+    @GetMapping("/counties")
+    CountiesView counties() {
+        return new CountiesView(regions.counties(), regions.defaultCountyCode());
     }
 
     @Operation(summary = "本县地名词典", description = "返回本平台服务的县、其乡镇列表以及判断“显著本地特征”所用的全部词语。")

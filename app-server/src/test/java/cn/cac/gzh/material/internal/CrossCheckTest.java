@@ -23,7 +23,7 @@ class CrossCheckTest {
         var admin = new FilingForm.AdministratorSection("李四", "440524188001010014", "13812345678", "干事");
         var unit = new FilingForm.UnitSection("睢县融媒体中心", null, "91310110666007217T", "睢县凤城大道1号", responsible, admin);
         return new FilingForm(FormType.UNIT, new FilingForm.AccountSection("睢县发布", null, null, null, null, null, null, null,
-                null, null), unit, null);
+                null, null), unit, null, null);
     }
 
     private static List<String> outcomes(List<Result> results) {

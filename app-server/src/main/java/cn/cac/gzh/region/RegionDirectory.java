@@ -1,0 +1,15 @@
+package cn.cac.gzh.region;
+
+import java.util.List;
+
+/** The counties this deployment serves (a city over its counties), as data. */
+public interface RegionDirectory {
+
+    /** Every county, by code. */
+    List<County> counties();
+
+    boolean hasCounty(String code);
+
+    /** The county a filing belongs to when the operator names none: {@code REGION_COUNTY_CODE}. */
+    String defaultCountyCode();
+}
