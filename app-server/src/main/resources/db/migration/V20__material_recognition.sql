@@ -11,6 +11,7 @@ CREATE TABLE material_recognition
     attempts        INT         NOT NULL DEFAULT 0,
     next_attempt_at DATETIME(3) NOT NULL COMMENT 'due time; while RECOGNISING the end of the lease',
     last_error      VARCHAR(32) NULL COMMENT 'WeChat errcode or failure class of the last attempt, never a message',
+    skip_reason     VARCHAR(16) NULL COMMENT 'why SKIPPED: PDF (WeChat reads photos only), REPLACED, MISSING (object gone)',
     readable        BOOLEAN     NULL COMMENT 'did WeChat find the document in the photo',
     fields_cipher   TEXT        NULL COMMENT 'recognised fields as JSON, encrypted like ID numbers (PersonalDataCipher)',
     recognised_at   DATETIME(3) NULL,

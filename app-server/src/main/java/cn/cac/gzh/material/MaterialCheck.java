@@ -11,14 +11,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "材料自动核对结果（微信OCR识别后与填写内容比对，仅供参考，不影响提交）")
 public record MaterialCheck(
-        @Schema(description = "PENDING=识别中，DONE=已核对，UNCHECKED=暂未核对（微信服务异常或额度用尽，稍后重试），SKIPPED=未核对（PDF 文件）") Status status,
+        @Schema(description = "PENDING=识别中，DONE=已核对，UNCHECKED=暂未核对（微信服务异常或额度用尽，稍后重试），SKIPPED=未核对（PDF 文件、识别前已被替换或已删除，statusLabel 说明原因）") Status status,
         String statusLabel,
         @Schema(description = "是否有不一致的项目") boolean mismatch,
         @Schema(description = "识别完成时间") OffsetDateTime checkedAt,
         List<Result> results) {
 
     public enum Status {
-        PENDING("识别中"), DONE("已核对"), UNCHECKED("暂未核对"), SKIPPED("未核对（PDF 文件不自动识别）");
+        PENDING("识别中"), DONE("已核对"), UNCHECKED("暂未核对"), SKIPPED("未核对");
 
         private final String label;
 
@@ -56,6 +56,11 @@ public record MaterialCheck(
      */
     public record Result(Field field, String fieldLabel, Outcome outcome, String recognised, String entered,
             String message) {
+    }
+
+    /** Not checked, with the reason in the label (a PDF, replaced before its turn, deleted). */
+    public static MaterialCheck skipped(String label) {
+        return new MaterialCheck(Status.SKIPPED, label, false, null, List.of());
     }
 
     public static MaterialCheck of(Status status, OffsetDateTime checkedAt, List<Result> results) {

@@ -226,6 +226,28 @@ class MaterialRecognitionIntegrationTest {
     }
 
     @Test
+    void aPhotoReplacedBeforeItsTurnIsNotSentAndSaysWhy() {
+        stubs.add(simulator.register(post(urlPathEqualTo("/cv/ocr/idcard")).atPriority(1).willReturn(aResponse().withStatus(503))));
+        var created = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
+        long filingId = created.id();
+        long first = upload(filingId, "ADMIN_ID_FRONT", SimulatedDocuments.idCardFront("李四", OTHER_ID));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(check(filingId, first).get("status")).isEqualTo("UNCHECKED"));
+        long second = upload(filingId, "ADMIN_ID_FRONT", SimulatedDocuments.idCardFront("李四", FilingForms.ADMIN_ID));
+        stubs.forEach(simulator::removeStubMapping);
+        stubs.clear();
+
+        awaitDone(filingId, second);
+        assertThat(results(filingId, second)).containsExactly("NAME=MATCH", "ID_NUMBER=MATCH");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var replaced = check(filingId, first);
+            assertThat(replaced.get("status")).isEqualTo("SKIPPED");
+            assertThat(replaced.get("statusLabel")).isEqualTo("未核对（识别前已被替换）");
+        });
+        assertThat(jdbc.queryForObject("SELECT material_mismatch FROM filing WHERE id = ?", Boolean.class, filingId))
+                .as("only current files count").isFalse();
+    }
+
+    @Test
     void aFileWhoseWorkerDiedIsTakenUpWhenItsLeaseEnds() {
         var created = api.post("/api/mini/filings", token, FilingForms.unitForm(FilingForms.newOriginalId()));
         long filingId = created.id();

@@ -25,6 +25,13 @@ import org.springframework.stereotype.Service;
 @Service
 class MaterialChecks {
 
+    /** Why a file was not checked ({@code skip_reason}), and how that reads. */
+    static final String SKIPPED_PDF = "PDF";
+    static final String SKIPPED_REPLACED = "REPLACED";
+    static final String SKIPPED_MISSING = "MISSING";
+    private static final Map<String, String> SKIPPED_LABELS = Map.of(SKIPPED_PDF, "未核对（PDF 文件不自动识别）",
+            SKIPPED_REPLACED, "未核对（识别前已被替换）", SKIPPED_MISSING, "未核对（文件已删除）");
+
     private final RecognitionMapper recognitions;
     private final MaterialMapper materials;
     private final FilingLookup filings;
@@ -87,7 +94,7 @@ class MaterialChecks {
         return switch (row.status()) {
             case "PENDING", "RECOGNISING" -> MaterialCheck.of(MaterialCheck.Status.PENDING, null, List.of());
             case "UNCHECKED" -> MaterialCheck.of(MaterialCheck.Status.UNCHECKED, null, List.of());
-            case "SKIPPED" -> MaterialCheck.of(MaterialCheck.Status.SKIPPED, null, List.of());
+            case "SKIPPED" -> MaterialCheck.skipped(SKIPPED_LABELS.getOrDefault(row.skipReason(), MaterialCheck.Status.SKIPPED.label()));
             case "DONE" -> MaterialCheck.of(MaterialCheck.Status.DONE, Times.display(row.recognisedAt()),
                     form == null ? List.of() : CrossCheck.check(row.materialType(), reading(row), form, today));
             default -> null; // PURGED: the reading went with the file

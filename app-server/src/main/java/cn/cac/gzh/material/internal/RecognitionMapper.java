@@ -14,7 +14,7 @@ import org.apache.ibatis.annotations.Update;
 interface RecognitionMapper {
 
     record Recognition(long fileId, long filingId, MaterialType materialType, String status, int attempts,
-            LocalDateTime nextAttemptAt, String lastError, Boolean readable, String fieldsCipher,
+            LocalDateTime nextAttemptAt, String lastError, String skipReason, Boolean readable, String fieldsCipher,
             LocalDateTime recognisedAt) {
     }
 
@@ -26,10 +26,11 @@ interface RecognitionMapper {
 
     /** In the transaction that files the upload, so the file and its recognition exist together or not at all. */
     @Insert("""
-            INSERT INTO material_recognition (file_id, filing_id, material_type, status, next_attempt_at, created_at)
-            SELECT id, filing_id, material_type, #{status}, #{at}, #{at} FROM material_file WHERE upload_id = #{uploadId}
+            INSERT INTO material_recognition (file_id, filing_id, material_type, status, skip_reason, next_attempt_at, created_at)
+            SELECT id, filing_id, material_type, #{status}, #{skipReason,jdbcType=VARCHAR}, #{at}, #{at}
+            FROM material_file WHERE upload_id = #{uploadId}
             """)
-    void insertFor(String uploadId, String status, LocalDateTime at);
+    void insertFor(String uploadId, String status, String skipReason, LocalDateTime at);
 
     /** Due rows, including ones whose worker's lease ran out; rows a concurrent claim holds are skipped. */
     @Select("""
@@ -60,10 +61,10 @@ interface RecognitionMapper {
     int recordFailure(long fileId, int attempt, String error, LocalDateTime retryAt);
 
     @Update("""
-            UPDATE material_recognition SET status = 'SKIPPED'
+            UPDATE material_recognition SET status = 'SKIPPED', skip_reason = #{reason}
             WHERE file_id = #{fileId} AND status = 'RECOGNISING' AND attempts = #{attempt}
             """)
-    int recordSkipped(long fileId, int attempt);
+    int recordSkipped(long fileId, int attempt, String reason);
 
     @Select("SELECT * FROM material_recognition WHERE filing_id = #{filingId}")
     List<Recognition> ofFiling(long filingId);

@@ -67,8 +67,8 @@ class RecognitionStore {
         transactions.run("recordRecognitionFailure", () -> mapper.recordFailure(claimed.fileId(), claimed.attempt(), error, retryAt));
     }
 
-    /** The file was replaced or purged before its turn: nothing to read. */
-    void recordSkipped(Claimed claimed) {
-        transactions.run("skipRecognition", () -> mapper.recordSkipped(claimed.fileId(), claimed.attempt()));
+    /** Nothing to read: the file was replaced or purged before its turn ({@code reason} says which). */
+    void recordSkipped(Claimed claimed, String reason) {
+        transactions.run("skipRecognition", () -> mapper.recordSkipped(claimed.fileId(), claimed.attempt(), reason));
     }
 }

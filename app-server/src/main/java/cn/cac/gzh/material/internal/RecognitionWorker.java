@@ -127,7 +127,7 @@ class RecognitionWorker implements SmartLifecycle {
     private void recognise(Claimed claimed) {
         MaterialMapper.StoredFile file = materials.file(claimed.fileId());
         if (file.purgedAt() != null || file.supersededAt() != null) {
-            store.recordSkipped(claimed);
+            store.recordSkipped(claimed, file.purgedAt() != null ? MaterialChecks.SKIPPED_MISSING : MaterialChecks.SKIPPED_REPLACED);
             return;
         }
         Kind kind = CrossCheck.isIdCard(file.materialType()) ? Kind.ID_CARD : Kind.LICENCE;
@@ -135,7 +135,7 @@ class RecognitionWorker implements SmartLifecycle {
             if (storage.stat(file.objectKey()).isEmpty()) {
                 // deleted behind our back (nothing here deletes a current file): no photo to read, ever
                 log.warn("Material recognition skipped, object missing: fileId={}", file.id());
-                store.recordSkipped(claimed);
+                store.recordSkipped(claimed, MaterialChecks.SKIPPED_MISSING);
                 return;
             }
             String link = storage.presignedGet(file.objectKey(), properties.linkValidity());

@@ -155,7 +155,8 @@ class UploadTickets {
                 ticket.contentType(), object.size(), inspection.sha256(), operatorId, now);
         if (recognition.enabled() && CrossCheck.recognisable(ticket.materialType())) {
             // WeChat's OCR reads photos only; a PDF is recorded as not checked, so the reviewer sees why
-            recognitions.insertFor(ticket.id(), "application/pdf".equals(ticket.contentType()) ? "SKIPPED" : "PENDING", now);
+            boolean pdf = "application/pdf".equals(ticket.contentType());
+            recognitions.insertFor(ticket.id(), pdf ? "SKIPPED" : "PENDING", pdf ? MaterialChecks.SKIPPED_PDF : null, now);
         }
         return true;
     }
