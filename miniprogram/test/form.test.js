@@ -256,3 +256,175 @@ describe('登记备案表 for a filing that cannot be edited', () => {
     expect(wx.__server.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
   });
 });
+
+describe('登记备案表: 所属县（区） when the platform serves several counties', () => {
+  const regions = require('../utils/regions');
+  const SUIXIAN = { code: '411422', name: '睢县', province: '河南省', city: '商丘市' };
+  const NINGLING = { code: '411423', name: '宁陵县', province: '河南省', city: '商丘市' };
+
+  function counties(list, defaultCountyCode) {
+    wx.__server.on('GET', '/api/regions/counties', () => ok({ counties: list, defaultCountyCode: defaultCountyCode || '411422' }));
+  }
+
+  /** The county field (label, chosen county, hint), or null when the page offers no choice. */
+  function countyField(page) {
+    const picker = render(page).dom.querySelector('[data-path="countyCode"]');
+    return picker ? picker.parentNode : null;
+  }
+
+  function fillDraft(page) {
+    fillAccount(page);
+    page.chooseType({ currentTarget: { dataset: { value: 'UNIT' } } });
+  }
+
+  function pickCounty(page, index) {
+    page.onCounty({ currentTarget: { dataset: { path: 'countyCode' } }, detail: { value: String(index) } });
+  }
+
+  function countiesRequests() {
+    return wx.__server.calls.filter((c) => /\/api\/regions\/counties$/.test(c.url || ''));
+  }
+
+  function postedForm() {
+    const sent = {};
+    wx.__server.on('POST', '/api/mini/filings', (req) => {
+      sent.body = req.data;
+      return { statusCode: 201, data: filing({ id: 12, version: 0 }) };
+    });
+    return sent;
+  }
+
+  test('one county: no choice on the page and no countyCode sent', async () => {
+    counties([SUIXIAN]);
+    const page = await newForm();
+    expect(countiesRequests()).toHaveLength(1);
+    expect(countiesRequests()[0].header.Authorization).toBeUndefined();
+    expect(countyField(page)).toBeNull();
+    expect(textOf(page)).not.toContain('所属县（区）');
+    fillAccount(page);
+    page.next();
+    page.chooseType({ currentTarget: { dataset: { value: 'UNIT' } } });
+    page.goto(3);
+    expect(textOf(page)).not.toContain('所属县（区）');
+    const sent = postedForm();
+    await page.save();
+    expect(sent.body.account.name).toBe('睢县发布');
+    expect('countyCode' in sent.body).toBe(false);
+  });
+
+  test('two counties: the default is chosen for a new filing, another can be chosen and its code is sent', async () => {
+    counties([SUIXIAN, NINGLING], '411422');
+    const page = await newForm();
+    expect(countyField(page).textContent).toMatch(/所属县（区）\s*睢县/);
+    expect(page.data.counties.map((c) => c.name)).toEqual(['睢县', '宁陵县']);
+    expect(page.data.countyIndex).toBe(0);
+    pickCounty(page, 1);
+    expect(countyField(page).textContent).toContain('宁陵县');
+    expect(page.data.countyIndex).toBe(1);
+    fillAccount(page);
+    page.next();
+    page.chooseType({ currentTarget: { dataset: { value: 'UNIT' } } });
+    page.goto(3);
+    expect(textOf(page)).toContain('所属县（区）：宁陵县');
+    const sent = postedForm();
+    await page.save();
+    expect(sent.body.countyCode).toBe('411423');
+    expect(sent.body.account.name).toBe('睢县发布');
+  });
+
+  test('two counties: the default is sent when nothing else is chosen', async () => {
+    counties([SUIXIAN, NINGLING], '411423');
+    const page = await newForm();
+    expect(countyField(page).textContent).toContain('宁陵县');
+    fillDraft(page);
+    const sent = postedForm();
+    await page.save();
+    expect(sent.body.countyCode).toBe('411423');
+  });
+
+  test('a draft opens with its own county chosen, and keeps it on saving', async () => {
+    counties([SUIXIAN, NINGLING], '411422');
+    const form = unitForm();
+    form.countyCode = '411423';
+    const page = await editForm(filing({ form }));
+    expect(page.data.countyLocked).toBe(false);
+    expect(countyField(page).textContent).toContain('宁陵县');
+    type(page, 'unit.responsiblePerson.phone', '13912345678');
+    type(page, 'unit.administrator.phone', '13812345678');
+    let sent = null;
+    wx.__server.on('PUT', '/api/mini/filings/1', (req) => {
+      sent = req.data;
+      return ok(filing({ version: 4 }));
+    });
+    await page.save();
+    expect(sent.form.countyCode).toBe('411423');
+    pickCounty(page, 0);
+    await page.save();
+    expect(sent.form.countyCode).toBe('411422');
+  });
+
+  test('a filing with a number shows its county read-only and sends it unchanged', async () => {
+    counties([SUIXIAN, NINGLING], '411422');
+    const form = unitForm();
+    form.countyCode = '411423';
+    const page = await editForm(filing({ status: 'APPROVED', statusLabel: '已备案', filingNumber: '411423-2026-00007', form }), 'change');
+    expect(page.data.countyLocked).toBe(true);
+    const field = countyField(page);
+    expect(field.textContent).toContain('宁陵县');
+    expect(field.textContent).toContain('已备案的公众号不能更换所属县（区）');
+    pickCounty(page, 0);
+    expect(page.data.form.countyCode).toBe('411423');
+    expect(countyField(page).textContent).toContain('宁陵县');
+    type(page, 'unit.responsiblePerson.phone', '13912345678');
+    type(page, 'unit.administrator.phone', '13812345678');
+    wx.__server.on('GET', '/api/mini/subscriptions/templates', () => ok({ templates: {} }));
+    let sent = null;
+    wx.__server.on('POST', '/api/mini/filings/1/change-request', (req) => {
+      sent = req.data;
+      return ok(filing({ status: 'SUBMITTED', statusLabel: '待审核', version: 4 }));
+    });
+    await page.save();
+    expect(sent.form.countyCode).toBe('411423');
+  });
+
+  test('COUNTY_UNKNOWN and COUNTY_LOCKED are said at the top, as the server words them', async () => {
+    counties([SUIXIAN, NINGLING]);
+    const page = await newForm();
+    fillDraft(page);
+    pickCounty(page, 1);
+    wx.__server.on('POST', '/api/mini/filings', () => error(400, 'COUNTY_UNKNOWN', '所选县（区）不在本平台服务范围内'));
+    await page.save();
+    expect(page.data.formError).toBe('所选县（区）不在本平台服务范围内');
+    expect(textOf(page)).toContain('所选县（区）不在本平台服务范围内');
+    expect(redirects('redirectTo')).toHaveLength(0);
+    wx.__server.on('POST', '/api/mini/filings', () => error(409, 'COUNTY_LOCKED', '已备案的公众号不能更换所属县（区）'));
+    await page.save();
+    expect(textOf(page)).toContain('已备案的公众号不能更换所属县（区）');
+    expect(page.data.saving).toBe(false);
+  });
+
+  test('the counties cannot be read: no choice, and the form still saves without countyCode', async () => {
+    wx.__server.on('GET', '/api/regions/counties', () => ({ fail: { errMsg: 'request:fail' } }));
+    const page = await newForm();
+    expect(countyField(page)).toBeNull();
+    expect(page.data.counties).toEqual([]);
+    fillDraft(page);
+    const sent = postedForm();
+    await page.save();
+    expect('countyCode' in sent.body).toBe(false);
+    expect(redirects('redirectTo')).toEqual(['/pages/filing/filing?id=12']);
+  });
+
+  test('the counties are asked once for the app\'s lifetime; a failure is not kept', async () => {
+    regions.reset();
+    wx.__server.on('GET', '/api/regions/counties', () => error(503, 'DATABASE_BUSY', '当前办理人数较多，请稍后再试'));
+    expect(await regions.load()).toEqual({ counties: [], defaultCountyCode: null });
+    counties([SUIXIAN, NINGLING], '411422');
+    const first = await regions.load();
+    const second = await regions.load();
+    expect(first.counties.map((c) => c.code)).toEqual(['411422', '411423']);
+    expect(second).toBe(first);
+    expect(countiesRequests()).toHaveLength(2);
+    regions.reset();
+  });
+});

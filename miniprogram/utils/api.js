@@ -39,6 +39,7 @@ const ENDPOINTS = [
   ['GET', '/api/mini/subscriptions/templates'],
   ['POST', '/api/mini/subscriptions'],
   ['GET', '/api/mini/office'],
+  ['GET', '/api/regions/counties'],
 ];
 
 let refreshing = null;

@@ -3,12 +3,17 @@
 // shown at their field, on their step. Modes: new (POST), edit (PUT {version, form}) and change
 // (申请变更 of an approved filing: POST …/change-request {version, form}, checked for completeness).
 // ID numbers come back masked: an unchanged masked ID is sent as null, which keeps the stored one.
+// When the deployment serves several counties (utils/regions.js), step 1 offers 所属县（区）: the filing's
+// own county, else the default, sent as countyCode; read-only once the filing has a number. With one
+// county (or when the counties cannot be read) there is no choice and countyCode is not sent.
 const api = require('../../utils/api');
+const regions = require('../../utils/regions');
 const subscribe = require('../../utils/subscribe');
 const validation = require('../../utils/validation');
 const common = require('../filing/common');
 
 const CONFIRM_STEP = 3;
+const COUNTY_LABEL = '所属县（区）';
 const ID_PATHS = ['unit.responsiblePerson.idNumber', 'unit.administrator.idNumber', 'individual.idNumber'];
 const TITLES = {
   UNIT: ['公众号信息', '表一 单位', '负责人/管理员', '确认'],
@@ -28,6 +33,7 @@ function complete(form) {
   const unit = f.unit || {};
   return {
     formType: f.formType || null,
+    countyCode: f.countyCode || null,
     account: Object.assign({}, f.account || {}),
     unit: Object.assign({}, unit, {
       responsiblePerson: Object.assign({}, unit.responsiblePerson || {}),
@@ -98,19 +104,42 @@ Page({
     mode: 'new', id: null, version: null, status: null, loading: false, step: 0, titles: TITLES.NONE,
     formTypes: common.FORM_TYPES, form: complete(null), fields: [], errors: {}, formError: '', problems: [],
     conflict: false, saving: false, blocked: false, summary: [], missing: [], today: validation.todayInBeijing(),
+    counties: [], countyIndex: 0, countyName: '', countyLocked: false,
   },
 
   onLoad(query) {
     const q = query || {};
     this.maskedIds = {};
+    this.countyOptions = null;
     subscribe.preload();
+    // the counties never fail: without them there is no choice to offer
+    const counties = regions.load().then((answer) => this.useCounties(answer));
     if (q.id) {
       this.setData({ id: q.id, mode: q.mode === 'change' ? 'change' : 'edit' });
-      this.loaded = this.load();
+      this.loaded = Promise.all([this.load(), counties]);
     } else {
       this.refresh();
-      this.loaded = Promise.resolve();
+      this.loaded = counties;
     }
+  },
+
+  /** The counties served: a choice only when there are several. */
+  useCounties(answer) {
+    const list = answer.counties.map((c) => ({ code: c.code, name: c.name }));
+    this.countyOptions = list.length > 1 ? { counties: list, defaultCountyCode: answer.defaultCountyCode } : null;
+    this.setData({ counties: this.countyOptions ? list : [] });
+    this.refresh();
+  },
+
+  /** The county sent with the form: the chosen one, else the filing's own, else the default; null without a choice. */
+  countyCode() {
+    if (!this.countyOptions) return null;
+    const list = this.countyOptions.counties;
+    const own = this.data.form.countyCode;
+    if (this.data.countyLocked) return own || null;
+    const listed = (code) => !!code && list.some((c) => c.code === code);
+    if (listed(own)) return own;
+    return listed(this.countyOptions.defaultCountyCode) ? this.countyOptions.defaultCountyCode : list[0].code;
   },
 
   load() {
@@ -124,7 +153,7 @@ Page({
       });
       const allowed = this.data.mode === 'change' ? filing.status === 'APPROVED' : common.unfinished(filing.status);
       this.setData({
-        loading: false, form, version: filing.version, status: filing.status,
+        loading: false, form, version: filing.version, status: filing.status, countyLocked: !!filing.filingNumber,
         blocked: !allowed,
         formError: allowed ? '' : '该备案当前为“' + filing.statusLabel + '”，不能在这里修改',
       });
@@ -169,10 +198,17 @@ Page({
       fields: definitions(this.data.step, form).map(view),
       titles: TITLES[form.formType] || TITLES.NONE,
     };
+    const county = this.countyCode();
+    if (county) {
+      const index = this.countyOptions.counties.findIndex((c) => c.code === county);
+      changes.countyIndex = Math.max(0, index);
+      changes.countyName = index >= 0 ? this.countyOptions.counties[index].name : county;
+    }
     if (this.data.step === CONFIRM_STEP) {
       changes.summary = [0, 1, 2].reduce((rows, step) => rows.concat(definitions(step, form).map(view)), [])
         .filter((f) => f.kind === 'switch' || f.display !== '')
         .map((f) => ({ path: f.path, label: f.label, value: validation.isMasked(f.display) && this.maskedIds[f.path] === f.display ? f.display + '（不修改）' : f.display }));
+      if (county) changes.summary.unshift({ path: 'countyCode', label: COUNTY_LABEL, value: changes.countyName });
       const missing = validation.missingFields(this.payload(), { keptIds: Object.keys(this.maskedIds) });
       changes.missing = Object.keys(missing).map((path) => validation.labelOf(path));
     }
@@ -196,6 +232,11 @@ Page({
     const def = definitions(this.data.step, this.data.form).find((d) => d.path === event.currentTarget.dataset.path);
     const option = def && def.options[Number(event.detail.value)];
     if (option) this.set(def.path, option.value);
+  },
+
+  onCounty(event) {
+    const county = this.countyOptions && !this.data.countyLocked && this.countyOptions.counties[Number(event.detail.value)];
+    if (county) this.set('countyCode', county.code);
   },
 
   onDate(event) {
@@ -265,6 +306,8 @@ Page({
       unit: null,
       individual: null,
     };
+    const county = this.countyCode();
+    if (county) form.countyCode = county;
     if (f.formType === 'UNIT') {
       const u = f.unit;
       form.unit = {
