@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,10 +17,12 @@ public class PersistenceConfiguration {
     static final long MAX_PAGE_SIZE = 500;
 
     @Bean
-    MybatisPlusInterceptor mybatisPlusInterceptor() {
+    MybatisPlusInterceptor mybatisPlusInterceptor(ObjectProvider<CallerScope> scope) {
         var pagination = new PaginationInnerInterceptor(DbType.MYSQL);
         pagination.setMaxLimit(MAX_PAGE_SIZE);
         var interceptor = new MybatisPlusInterceptor();
+        // the county condition first, so that paging counts what the caller may see
+        interceptor.addInnerInterceptor(new CountyScopeInterceptor(scope));
         interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
         interceptor.addInnerInterceptor(pagination);
         return interceptor;

@@ -24,5 +24,6 @@ public interface FilingRegistry {
     /** Notice §4.3: records an action taken about an account. Throws 404 {@code FILING_NOT_FOUND}. */
     EnforcementRecord recordEnforcement(long filingId, EnforcementAction action, LocalDate actedOn, String note, long staffId);
 
+    /** Throws 404 {@code FILING_NOT_FOUND}. */
     List<EnforcementRecord> enforcementOf(long filingId);
 }

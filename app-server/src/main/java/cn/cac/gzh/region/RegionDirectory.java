@@ -12,4 +12,9 @@ public interface RegionDirectory {
 
     /** The county a filing belongs to when the operator names none: {@code REGION_COUNTY_CODE}. */
     String defaultCountyCode();
+
+    /** The city over the counties (GB/T 2260: the default county's first four digits and 00). */
+    default String cityCode() {
+        return defaultCountyCode().substring(0, 4) + "00";
+    }
 }

@@ -66,7 +66,7 @@ class StaffAccountAuditIntegrationTest {
                 "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "STAFF_LOCKED", "LOGIN_REFUSED",
                 "STAFF_PASSWORD_RESET");
         assertThat(entries.get(0)).isEqualTo(new Entry("STAFF", adminId, "STAFF_CREATED",
-                "username=audited" + suffix + " roles=[REVIEWER] enabled=true", "203.0.113.7"));
+                "username=audited" + suffix + " roles=[REVIEWER] scope=411400 enabled=true", "203.0.113.7"));
         assertThat(entries.get(1).detail()).isEqualTo("roles=[REVIEWER]->[PUBLISHER,REVIEWER] enabled=true->false");
         assertThat(entries.get(2).detail()).isEqualTo("roles=[PUBLISHER,REVIEWER]->[REVIEWER] enabled=false->true");
         assertThat(entries.get(8).actorType()).isEqualTo("SYSTEM");

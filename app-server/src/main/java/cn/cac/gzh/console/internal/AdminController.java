@@ -12,6 +12,7 @@ import cn.cac.gzh.filing.FilingRegistry;
 import cn.cac.gzh.filing.RegistryPage;
 import cn.cac.gzh.filing.RegistryQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -56,7 +57,9 @@ class AdminController {
             @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{2,31}", message = "用户名应为3至32位字母、数字或 _ . -，以字母开头") String username,
             @NotBlank @Size(max = 32) String displayName,
             @NotBlank @Size(max = 72) String password,
-            @NotEmpty Set<StaffRole> roles) {
+            @NotEmpty Set<StaffRole> roles,
+            @Schema(description = "工作范围：县（区）代码（县级网信办）或市代码（市级网信办，可见全部县）；不填为创建者本人的范围")
+            @Pattern(regexp = "\\d{6}", message = "范围代码应为6位数字") String scopeCode) {
     }
 
     record UpdateStaffRequest(@Size(max = 32) String displayName, @NotNull Boolean enabled, @NotEmpty Set<StaffRole> roles) {
@@ -77,13 +80,13 @@ class AdminController {
                 row.lockedUntil() != null && row.lockedUntil().isAfter(now), accounts.rolesOf(row.id()))).toList();
     }
 
-    @Operation(summary = "新增工作人员", description = "错误码：USERNAME_TAKEN、WEAK_PASSWORD、ROLE_REQUIRED。")
+    @Operation(summary = "新增工作人员", description = "错误码：USERNAME_TAKEN、WEAK_PASSWORD、ROLE_REQUIRED、SCOPE_UNKNOWN、SCOPE_FORBIDDEN（县级管理员只能为本县创建账号）。")
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
     CurrentStaff create(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody NewStaffRequest request,
             HttpServletRequest http) {
-        return accounts.create(request.username(), request.displayName(), request.password(), request.roles(), staff.id(),
-                http.getRemoteAddr());
+        return accounts.create(request.username(), request.displayName(), request.password(), request.roles(),
+                request.scopeCode(), staff, http.getRemoteAddr());
     }
 
     @Operation(summary = "修改工作人员（姓名、启用、角色）")

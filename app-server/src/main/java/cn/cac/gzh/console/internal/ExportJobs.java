@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -96,7 +98,9 @@ class ExportJobs {
         RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
                 kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, null, 1, 1);
         try {
-            executor.execute(() -> run(id, kind, filter, fullIdNumbers));
+            // the export runs as its requester: a county office's export is narrowed to its county like its requests
+            executor.execute(DelegatingSecurityContextRunnable.create(() -> run(id, kind, filter, fullIdNumbers),
+                    SecurityContextHolder.getContext()));
         } catch (TaskRejectedException e) {
             // the line is full: nothing will run it, so it must not stay RUNNING
             log.warn("Export refused, the export queue is full: exportId={}", id);
@@ -133,6 +137,8 @@ class ExportJobs {
             ExcelWriter writer = FastExcel.write(file).head(HEADERS.stream().map(List::of).toList()).build();
             try {
                 WriteSheet sheet = FastExcel.writerSheet(kind == Kind.REGISTRY ? "备案台账" : "逾期处置").build();
+                // the sheet and its header even when nothing matches: a workbook without a sheet does not open
+                writer.write(List.of(), sheet);
                 source.forEachBatch(filter, fullIdNumbers, kind == Kind.ENFORCEMENT, BATCH, batch -> {
                     writer.write(cells(batch), sheet);
                     written[0] += batch.size();

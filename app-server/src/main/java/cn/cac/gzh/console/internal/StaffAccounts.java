@@ -14,6 +14,7 @@ import cn.cac.gzh.common.Times;
 import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.ConsoleProperties;
 import cn.cac.gzh.console.CurrentStaff;
+import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.console.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ class StaffAccounts {
     private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
 
     private final StaffMapper staff;
+    private final RegionDirectory regions;
     private final PasswordEncoder encoder;
     private final ConsoleProperties properties;
     private final AuditTrail audit;
@@ -41,8 +43,10 @@ class StaffAccounts {
     /** Checked against when the user does not exist, so timing does not reveal valid usernames. */
     private final String dummyHash;
 
-    StaffAccounts(StaffMapper staff, PasswordEncoder encoder, ConsoleProperties properties, AuditTrail audit, Clock clock) {
+    StaffAccounts(StaffMapper staff, RegionDirectory regions, PasswordEncoder encoder, ConsoleProperties properties,
+            AuditTrail audit, Clock clock) {
         this.staff = staff;
+        this.regions = regions;
         this.encoder = encoder;
         this.properties = properties;
         this.audit = audit;
@@ -84,16 +88,28 @@ class StaffAccounts {
         return current(row);
     }
 
+    /**
+     * A new account for the actor's office: {@code scopeCode} a county of the city or the city itself (the city office
+     * only); left out, the actor's own scope.
+     */
     @Transactional
-    public CurrentStaff create(String username, String displayName, String password, Set<StaffRole> roles, long actorId,
-            String clientIp) {
-        CurrentStaff created = insert(username, displayName, password, roles);
-        audit.record(new AuditEntry("STAFF", actorId, "STAFF_CREATED", "STAFF_USER", String.valueOf(created.id()),
-                "username=" + created.username() + " roles=" + names(created.roles()) + " enabled=true", clientIp));
+    public CurrentStaff create(String username, String displayName, String password, Set<StaffRole> roles, String scopeCode,
+            CurrentStaff actor, String clientIp) {
+        String scope = scopeCode == null ? actor.scopeCode() : scopeCode;
+        if (!regions.hasCounty(scope) && !scope.equals(regions.cityCode())) {
+            throw DomainException.invalid("SCOPE_UNKNOWN", "所选县（区）或市不在本平台服务范围内");
+        }
+        if (!actor.citywide() && !scope.equals(actor.scopeCode())) {
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能为本县（区）创建工作人员账号");
+        }
+        CurrentStaff created = insert(username, displayName, password, roles, scope);
+        audit.record(new AuditEntry("STAFF", actor.id(), "STAFF_CREATED", "STAFF_USER", String.valueOf(created.id()),
+                "username=" + created.username() + " roles=" + names(created.roles()) + " scope=" + scope + " enabled=true",
+                clientIp));
         return created;
     }
 
-    private CurrentStaff insert(String username, String displayName, String password, Set<StaffRole> roles) {
+    private CurrentStaff insert(String username, String displayName, String password, Set<StaffRole> roles, String scope) {
         PasswordPolicy.require(username, password);
         if (roles.isEmpty()) {
             throw DomainException.invalid("ROLE_REQUIRED", "至少选择一个角色");
@@ -102,6 +118,7 @@ class StaffAccounts {
         row.username = username;
         row.displayName = displayName;
         row.passwordHash = encoder.encode(password);
+        row.scopeCode = scope;
         row.at = LocalDateTime.now(clock);
         try {
             staff.insert(row);
@@ -178,8 +195,9 @@ class StaffAccounts {
             return false;
         }
         try {
+            // the first administrator runs the deployment: the city office
             CurrentStaff admin = insert(username, "系统管理员", password,
-                    EnumSet.of(StaffRole.ADMIN, StaffRole.REVIEWER, StaffRole.PUBLISHER));
+                    EnumSet.of(StaffRole.ADMIN, StaffRole.REVIEWER, StaffRole.PUBLISHER), regions.cityCode());
             audit.record(new AuditEntry("SYSTEM", null, "STAFF_CREATED", "STAFF_USER", String.valueOf(admin.id()),
                     "username=" + admin.username() + " roles=" + names(admin.roles()) + " enabled=true bootstrap", null));
             return true;
@@ -200,7 +218,7 @@ class StaffAccounts {
     }
 
     private CurrentStaff current(StaffMapper.StaffRow row) {
-        return new CurrentStaff(row.id(), row.username(), row.displayName(), rolesOf(row.id()));
+        return new CurrentStaff(row.id(), row.username(), row.displayName(), rolesOf(row.id()), row.scopeCode());
     }
 
     /** Role names in a stable order, for the audit detail. */

@@ -53,10 +53,11 @@ class StaffAuthController {
     record RoleView(StaffRole role, String label) {
     }
 
-    record StaffView(long id, String username, String displayName, List<RoleView> roles) {
+    record StaffView(long id, String username, String displayName, List<RoleView> roles, String scopeCode, boolean citywide) {
         static StaffView of(CurrentStaff staff) {
             return new StaffView(staff.id(), staff.username(), staff.displayName(),
-                    staff.roles().stream().sorted().map(r -> new RoleView(r, r.label())).toList());
+                    staff.roles().stream().sorted().map(r -> new RoleView(r, r.label())).toList(), staff.scopeCode(),
+                    staff.citywide());
         }
     }
 
@@ -90,7 +91,7 @@ class StaffAuthController {
     @GetMapping("/me")
     StaffView me(@AuthenticationPrincipal CurrentStaff staff) {
         return StaffView.of(new CurrentStaff(staff.id(), staff.username(), staff.displayName(),
-                Set.copyOf(accounts.rolesOf(staff.id()))));
+                Set.copyOf(accounts.rolesOf(staff.id())), staff.scopeCode()));
     }
 
     @Operation(summary = "修改本人密码", description = "错误码：PASSWORD_MISMATCH、WEAK_PASSWORD。")

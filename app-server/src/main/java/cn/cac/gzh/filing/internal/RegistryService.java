@@ -147,6 +147,10 @@ class RegistryService implements FilingRegistry {
 
     @Override
     public List<EnforcementRecord> enforcementOf(long filingId) {
+        if (filings.selectById(filingId) == null) {
+            // filing_enforcement has no county of its own: the filing (narrowed to the caller's county) decides
+            throw FilingErrors.notFound();
+        }
         return registry.enforcementOf(filingId).stream()
                 .map(r -> new EnforcementRecord(r.id(), r.filingId(), r.action(), r.action().label(), r.actedOn(), r.note(),
                         r.staffId(), Times.display(r.createdAt())))

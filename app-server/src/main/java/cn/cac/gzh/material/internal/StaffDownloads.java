@@ -8,6 +8,7 @@ import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.material.MaterialAccess;
 import cn.cac.gzh.material.MaterialProperties;
 import cn.cac.gzh.storage.ObjectStorage;
@@ -24,15 +25,17 @@ import org.springframework.stereotype.Service;
 class StaffDownloads implements MaterialAccess {
 
     private final MaterialMapper mapper;
+    private final FilingLookup filings;
     private final ObjectStorage storage;
     private final AuditTrail audit;
     private final MaterialProperties properties;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
-    StaffDownloads(MaterialMapper mapper, ObjectStorage storage, AuditTrail audit, MaterialProperties properties,
+    StaffDownloads(MaterialMapper mapper, FilingLookup filings, ObjectStorage storage, AuditTrail audit, MaterialProperties properties,
             RetryingTransactions transactions, Clock clock) {
         this.mapper = mapper;
+        this.filings = filings;
         this.storage = storage;
         this.audit = audit;
         this.properties = properties;
@@ -51,7 +54,8 @@ class StaffDownloads implements MaterialAccess {
         // no remote call in here: the work is retried whole on a transient failure
         MaterialMapper.StoredFile file = transactions.execute("staffDownload", () -> {
             MaterialMapper.StoredFile found = mapper.file(materialId);
-            if (found == null || found.purgedAt() != null) {
+            // material_file has no county of its own: its filing (narrowed to the caller's county) decides
+            if (found == null || found.purgedAt() != null || filings.find(found.filingId()).isEmpty()) {
                 throw DomainException.notFound("MATERIAL_NOT_FOUND", "材料不存在或已按规定删除");
             }
             audit.record(new AuditEntry("STAFF", staffId, "MATERIAL_DOWNLOAD_LINK", "MATERIAL_FILE",
