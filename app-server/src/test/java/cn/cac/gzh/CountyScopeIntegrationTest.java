@@ -40,6 +40,8 @@ class CountyScopeIntegrationTest {
     /** A console path that names one filing or one material (the ids a county office must not reach across). */
     private static final Pattern FILING_OR_MATERIAL = Pattern.compile(
             "/api/console.*(/filings/\\{(id|filingId)}|/registry/\\{id}|/materials/\\{materialId}).*");
+    /** A console path that names one policy push. */
+    private static final Pattern PUSH = Pattern.compile("/api/console/pushes/\\{id}.*");
 
     @LocalServerPort
     int port;
@@ -117,6 +119,50 @@ class CountyScopeIntegrationTest {
         assertThat(exportedRows(county, suiOriginalId)).as("the other county's filing in an export").isZero();
         assertThat(exportedRows(county, minquanOriginalId)).isEqualTo(1);
 
+        // pushes: another county office's push is not there for it; a county office reaches its own county only
+        ConsoleClient suiOffice = staff(city, "411422", List.of("PUBLISHER"));
+        var suiPush = suiOffice.post("/api/console/pushes", push("睢县政策", Map.of("kind", "APPROVED")));
+        assertThat(suiPush.status()).isEqualTo(201);
+        long pushId = ((Number) suiPush.get("id")).longValue();
+        String pushBefore = jdbc.queryForObject("SELECT CONCAT_WS('|', status, version, title, "
+                + "(SELECT COUNT(*) FROM push_attachment WHERE push_id = p.id)) FROM push_message p WHERE id = ?", String.class, pushId);
+        List<String> pushOperations = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> {
+            if (!PUSH.matcher(path).matches()) {
+                return;
+            }
+            for (String method : item.keySet()) {
+                String concrete = path.replace("{id}", String.valueOf(pushId)).replace("{attachmentId}", "1");
+                var answer = path.endsWith("/attachments") ? county.postFile(concrete, "file", "通知.pdf", "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        : switch (method) {
+                            case "get" -> county.get(concrete);
+                            case "post" -> county.post(concrete, pushBody(path));
+                            case "put" -> county.put(concrete, pushBody(path));
+                            default -> county.send(method.toUpperCase(), concrete);
+                        };
+                assertThat(answer.status()).as("%s %s as another county's office", method.toUpperCase(), path).isEqualTo(404);
+                assertThat(answer.code()).as("%s %s", method.toUpperCase(), path).isEqualTo("PUSH_NOT_FOUND");
+                pushOperations.add(method.toUpperCase() + " " + path);
+            }
+        });
+        assertThat(pushOperations).as("the generated push operations").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT CONCAT_WS('|', status, version, title, (SELECT COUNT(*) FROM push_attachment "
+                + "WHERE push_id = p.id)) FROM push_message p WHERE id = ?", String.class, pushId)).isEqualTo(pushBefore);
+        assertThat(((List<Map<String, Object>>) county.get("/api/console/pushes?size=100").get("items")).stream()
+                .map(p -> ((Number) p.get("id")).longValue())).doesNotContain(pushId);
+        for (Map<String, Object> audience : List.of(Map.<String, Object>of("kind", "FOLLOWERS"),
+                Map.<String, Object>of("kind", "APPROVED", "counties", List.of("411422")),
+                Map.<String, Object>of("kind", "LISTED", "operatorIds", List.of(1)))) {
+            var refused = county.post("/api/console/pushes", push("越界推送", audience));
+            assertThat(refused.status()).as("a county office addressing %s", audience).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("SCOPE_FORBIDDEN");
+        }
+        assertThat(county.post("/api/console/pushes", push("民权县政策", Map.of("kind", "APPROVED", "counties", List.of(MINQUAN))))
+                .status()).isEqualTo(201);
+        var unknown = city.post("/api/console/pushes", push("全市政策", Map.of("kind", "APPROVED", "counties", List.of("999999"))));
+        assertThat(unknown.code()).isEqualTo("COUNTY_UNKNOWN");
+
         // the city office sees both
         assertThat(total(city, "/api/console/registry?text=" + suiOriginalId)).isEqualTo(1);
         assertThat(total(city, "/api/console/registry?text=" + minquanOriginalId)).isEqualTo(1);
@@ -140,6 +186,34 @@ class CountyScopeIntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private ConsoleClient staff(ConsoleClient admin, String scope, List<String> roles) {
+        String username = "sc" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("/api/console/admin/staff", Map.of("username", username, "displayName", "县级工作人员",
+                "password", PASSWORD, "roles", roles, "scopeCode", scope)).status()).isEqualTo(201);
+        ConsoleClient client = new ConsoleClient(port);
+        assertThat(client.login(username, PASSWORD).status()).isEqualTo(200);
+        return client;
+    }
+
+    private static Map<String, Object> push(String title, Map<String, Object> audience) {
+        return Map.of("title", title, "summary", "摘要", "bodyHtml", "<p>正文</p>", "audience", audience,
+                "channels", List.of("SUBSCRIBE"));
+    }
+
+    /** A body each push operation would accept for the office's own push, so that only the scope can refuse it. */
+    private static Map<String, Object> pushBody(String path) {
+        if (path.endsWith("/publish")) {
+            return Map.of("version", 0);
+        }
+        if (path.endsWith("/test-send")) {
+            return Map.of("operatorIds", List.of(1));
+        }
+        if (path.endsWith("/{id}")) {
+            return Map.of("version", 0, "draft", push("改", Map.of("kind", "APPROVED")));
+        }
+        return Map.of();
     }
 
     private static String concrete(String path, long filing, long material) {

@@ -79,6 +79,18 @@ public final class ConsoleClient {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), true);
     }
 
+    /** A file as {@code multipart/form-data} in the part {@code part}, with the CSRF header. */
+    public Answer postFile(String path, String part, String fileName, String contentType, byte[] content) {
+        String boundary = "----gzh" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
+    }
+
     /** Any method without a body (DELETE …), with the CSRF header. */
     public Answer send(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()), true);

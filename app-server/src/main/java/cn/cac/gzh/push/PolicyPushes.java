@@ -9,7 +9,11 @@ import cn.cac.gzh.delivery.InboxReceipt;
 /** The publisher's side of policy pushes (the console calls these). Every change is audited. */
 public interface PolicyPushes {
 
-    PushView create(PushDraft draft, long staffId, String clientIp);
+    /**
+     * A draft of the staff member's office ({@code officeCode}: their county's code or the city's). A county office may
+     * address its own county's filings only (APPROVED, FILTERED): 403 {@code SCOPE_FORBIDDEN} otherwise.
+     */
+    PushView create(PushDraft draft, String officeCode, long staffId, String clientIp);
 
     /** Only a draft can change. */
     PushView update(long id, int version, PushDraft draft, long staffId, String clientIp);

@@ -149,6 +149,45 @@ class PolicyPushIntegrationTest {
     }
 
     @Test
+    void aCountyOfficesPushReachesItsOwnCountyAndTheCityNamesCounties() {
+        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
+                + "VALUES ('411421', '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))");
+        MiniApi api = MiniApi.on(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var minquanDrafter = api.loginWithConsent("drafter-mq-" + run);
+        Map<String, Object> minquanForm = FilingForms.minimalDraft(FilingForms.newOriginalId());
+        minquanForm.put("countyCode", "411421");
+        assertThat(api.post("/api/mini/filings", minquanDrafter.accessToken(), minquanForm).status()).isEqualTo(201);
+        var suiDrafter = api.loginWithConsent("drafter-sx-" + run);
+        api.post("/api/mini/filings", suiDrafter.accessToken(), FilingForms.minimalDraft(FilingForms.newOriginalId()));
+        ConsoleClient admin = new ConsoleClient(port);
+        admin.login("admin", IntegrationTest.ADMIN_PASSWORD);
+        String username = "mqpub" + run;
+        assertThat(admin.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县发布员",
+                "password", "County-Publisher-2026", "roles", List.of("PUBLISHER"), "scopeCode", "411421")).status()).isEqualTo(201);
+        ConsoleClient county = new ConsoleClient(port);
+        county.login(username, "County-Publisher-2026");
+
+        int expected = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT operator_id) FROM filing WHERE status = 'DRAFT' AND county_code = '411421'", Integer.class);
+        for (ConsoleClient office : List.of(county, admin)) {
+            Map<String, Object> audience = office == county ? Map.of("kind", "FILTERED", "status", "DRAFT")
+                    : Map.of("kind", "FILTERED", "status", "DRAFT", "counties", List.of("411421"));
+            var created = office.post("/api/console/pushes", Map.of("title", "民权县草稿提醒", "summary", "请尽快提交",
+                    "bodyHtml", "<p>请尽快提交</p>", "audience", audience));
+            assertThat(created.status()).isEqualTo(201);
+            long id = ((Number) created.get("id")).longValue();
+            assertThat(office.post("/api/console/pushes/" + id + "/publish", Map.of("version", created.get("version"))).status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(office.get("/api/console/pushes/" + id).get("status")));
+            assertThat(jdbc.queryForObject("SELECT recipient_count FROM push_message WHERE id = ?", Integer.class, id))
+                    .isEqualTo(expected);
+            assertThat(jdbc.queryForList("SELECT operator_id FROM inbox_item WHERE source_type = 'POLICY' AND source_id = ?",
+                    Long.class, id)).contains(minquanDrafter.operatorId()).doesNotContain(suiDrafter.operatorId());
+        }
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         MiniApi api = MiniApi.on(port);
         MiniApi.Session operator = api.login("push-bad-" + UUID.randomUUID().toString().substring(0, 8));

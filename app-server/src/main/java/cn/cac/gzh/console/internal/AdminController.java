@@ -107,7 +107,7 @@ class AdminController {
     @Operation(summary = "逾期未备案名单", description = "草稿或被退回且已过截止日期的公众号，截止日期早的在前。")
     @GetMapping("/enforcement/overdue")
     RegistryPage overdue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return registry.search(new RegistryQuery(null, null, null, null, null, null, null, null, true, null, "dueOn", page, size));
+        return registry.search(new RegistryQuery(null, null, null, null, null, null, null, null, true, null, null, "dueOn", page, size));
     }
 
     @Operation(summary = "处置记录")

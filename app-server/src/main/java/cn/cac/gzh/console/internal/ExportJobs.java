@@ -96,7 +96,7 @@ class ExportJobs {
                     "EXPORT_JOB", id, "kind=" + kind, clientIp));
         });
         RegistryQuery filter = new RegistryQuery(text, null, status, township, null, null, null, null,
-                kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, null, 1, 1);
+                kind == Kind.ENFORCEMENT ? Boolean.TRUE : null, null, null, null, 1, 1);
         try {
             // the export runs as its requester: a county office's export is narrowed to its county like its requests
             executor.execute(DelegatingSecurityContextRunnable.create(() -> run(id, kind, filter, fullIdNumbers),

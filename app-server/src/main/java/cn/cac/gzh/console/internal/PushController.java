@@ -72,11 +72,11 @@ class PushController {
         return pushes.list(page, size);
     }
 
-    @Operation(summary = "新建推送（草稿）", description = "正文为富文本，保存前按白名单清理。错误码：VALIDATION_FAILED、AUDIENCE_EMPTY。")
+    @Operation(summary = "新建推送（草稿）", description = "正文为富文本，保存前按白名单清理。推送属于创建者所在的网信办：县级只能推送本县（区）已备案或筛选出的主体，市级可指定县（区）（audience.counties，不填为全部）。错误码：VALIDATION_FAILED、AUDIENCE_EMPTY、COUNTY_UNKNOWN、SCOPE_FORBIDDEN。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PushView create(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody PushDraft draft, HttpServletRequest http) {
-        return pushes.create(draft, staff.id(), http.getRemoteAddr());
+        return pushes.create(draft, staff.scopeCode(), staff.id(), http.getRemoteAddr());
     }
 
     @Operation(summary = "推送详情与进度", description = "各渠道按状态的数量、已读数、按错误码分组的失败原因。错误码：PUSH_NOT_FOUND。")

@@ -40,7 +40,7 @@ class RegistryController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         return registry.search(new RegistryQuery(text, subject, status, township, formType, operatorId, dueFrom, dueTo, overdue,
-                materialMismatch, sort, page, size));
+                materialMismatch, null, sort, page, size));
     }
 
     @Operation(summary = "台账中的备案详情")

@@ -71,7 +71,7 @@ class ReviewController {
             @Parameter(description = "true：只看材料自动核对发现不一致的备案") @RequestParam(required = false) Boolean mismatch,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         return registry.search(new RegistryQuery(text, subject, FilingStatus.SUBMITTED, township, formType, null, null, null,
-                null, Boolean.TRUE.equals(mismatch) ? Boolean.TRUE : null, "submittedAt", page, size));
+                null, Boolean.TRUE.equals(mismatch) ? Boolean.TRUE : null, null, "submittedAt", page, size));
     }
 
     @Operation(summary = "备案详情（审核）", description = "含状态时间线和材料清单；身份证号码、手机号脱敏。")

@@ -27,6 +27,9 @@ final class RegistryFilters {
                 .eq(query.operatorId() != null, "operator_id", query.operatorId())
                 .ge(query.dueFrom() != null, "due_on", query.dueFrom())
                 .le(query.dueTo() != null, "due_on", query.dueTo());
+        if (!query.counties().isEmpty()) {
+            where.in("county_code", query.counties());
+        }
         if (query.materialMismatch() != null) {
             where.eq("material_mismatch", query.materialMismatch());
         }

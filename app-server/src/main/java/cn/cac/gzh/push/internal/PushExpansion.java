@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.delivery.Deliveries;
@@ -91,7 +92,7 @@ class PushExpansion {
             count = next.size();
         } else {
             long after = push.expansionCursor() == null ? 0 : Long.parseLong(push.expansionCursor());
-            List<Long> next = operatorsAfter(push.audience(), after, batch);
+            List<Long> next = operatorsAfter(push.audience(), countiesOf(push), after, batch);
             deliveries.enqueueToOperators(message, next, push.channels());
             cursor = next.isEmpty() ? push.expansionCursor() : String.valueOf(next.get(next.size() - 1));
             count = next.size();
@@ -104,17 +105,23 @@ class PushExpansion {
         return !done;
     }
 
-    private List<Long> operatorsAfter(PushAudience audience, long after, int limit) {
+    private List<Long> operatorsAfter(PushAudience audience, Set<String> counties, long after, int limit) {
         return switch (audience.kind()) {
             case LISTED -> audience.operatorIds().stream().filter(op -> op > after).distinct().sorted().limit(limit).toList();
-            case APPROVED -> filings.operatorsAfter(query(FilingStatus.APPROVED, null, null, null), after, limit);
+            case APPROVED -> filings.operatorsAfter(query(FilingStatus.APPROVED, null, null, null, counties), after, limit);
             case FILTERED -> filings.operatorsAfter(query(audience.status(), audience.township(), audience.formType(),
-                    audience.overdue()), after, limit);
+                    audience.overdue(), counties), after, limit);
             case FOLLOWERS -> throw new IllegalArgumentException("followers are not operators");
         };
     }
 
-    private static RegistryQuery query(FilingStatus status, String township, FormType formType, Boolean overdue) {
-        return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, null, 1, 1);
+    private static RegistryQuery query(FilingStatus status, String township, FormType formType, Boolean overdue,
+            Set<String> counties) {
+        return new RegistryQuery(null, null, status, township, formType, null, null, null, overdue, null, counties, null, 1, 1);
+    }
+
+    /** A county office's push: its county; the city office's: the counties its audience names, or all. */
+    private static Set<String> countiesOf(PushRows.Push push) {
+        return push.countyCode().endsWith("00") ? Set.copyOf(push.audience().counties()) : Set.of(push.countyCode());
     }
 }

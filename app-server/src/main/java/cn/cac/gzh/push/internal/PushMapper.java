@@ -17,11 +17,11 @@ interface PushMapper {
 
     String COLUMNS = """
             SELECT id, title, summary, body_html, audience, channels, status, scheduled_at, published_at, cancelled_at, created_by,
-                   submitted_by, approved_by, expansion_cursor, expanded_at, recipient_count, version FROM push_message""";
+                   submitted_by, approved_by, expansion_cursor, expanded_at, recipient_count, version, county_code FROM push_message""";
 
     record PushRow(long id, String title, String summary, String bodyHtml, String audience, String channels, PushStatus status,
             LocalDateTime scheduledAt, LocalDateTime publishedAt, LocalDateTime cancelledAt, long createdBy, Long submittedBy,
-            Long approvedBy, String expansionCursor, LocalDateTime expandedAt, int recipientCount, int version) {
+            Long approvedBy, String expansionCursor, LocalDateTime expandedAt, int recipientCount, int version, String countyCode) {
     }
 
     final class NewPush {
@@ -32,6 +32,7 @@ interface PushMapper {
         public String audience;
         public String channels;
         public long createdBy;
+        public String countyCode;
         public LocalDateTime at;
     }
 
@@ -65,8 +66,9 @@ interface PushMapper {
     List<Long> sendingAndExpanded();
 
     @Insert("""
-            INSERT INTO push_message (title, summary, body_html, audience, channels, status, created_by, created_at, updated_at)
-            VALUES (#{title}, #{summary}, #{bodyHtml}, #{audience}, #{channels}, 'DRAFT', #{createdBy}, #{at}, #{at})
+            INSERT INTO push_message (county_code, title, summary, body_html, audience, channels, status, created_by, created_at,
+                                      updated_at)
+            VALUES (#{countyCode}, #{title}, #{summary}, #{bodyHtml}, #{audience}, #{channels}, 'DRAFT', #{createdBy}, #{at}, #{at})
             """)
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(NewPush push);

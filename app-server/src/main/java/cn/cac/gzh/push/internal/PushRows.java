@@ -31,7 +31,7 @@ class PushRows {
     record Push(long id, String title, String summary, String bodyHtml, PushAudience audience, Set<Channel> channels,
             PushStatus status, LocalDateTime scheduledAt, LocalDateTime publishedAt, LocalDateTime cancelledAt, long createdBy,
             Long submittedBy, Long approvedBy, String expansionCursor, LocalDateTime expandedAt, int recipientCount,
-            int version) {
+            int version, String countyCode) {
     }
 
     record StoredAttachment(long id, long pushId, String objectKey, String fileName, String contentType, long sizeBytes) {
@@ -67,9 +67,10 @@ class PushRows {
     }
 
     /** A new draft; its id. */
-    long insertDraft(String title, String summary, String bodyHtml, PushAudience audience, Set<Channel> channels, long staffId,
-            LocalDateTime now) {
+    long insertDraft(String countyCode, String title, String summary, String bodyHtml, PushAudience audience,
+            Set<Channel> channels, long staffId, LocalDateTime now) {
         var push = new PushMapper.NewPush();
+        push.countyCode = countyCode;
         push.title = title;
         push.summary = summary;
         push.bodyHtml = bodyHtml;
@@ -143,6 +144,6 @@ class PushRows {
                 : Arrays.stream(channels.split(",")).map(Channel::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
         return new Push(row.id(), row.title(), row.summary(), row.bodyHtml(), json.readValue(row.audience(), PushAudience.class),
                 parsed, row.status(), row.scheduledAt(), row.publishedAt(), row.cancelledAt(), row.createdBy(), row.submittedBy(),
-                row.approvedBy(), row.expansionCursor(), row.expandedAt(), row.recipientCount(), row.version());
+                row.approvedBy(), row.expansionCursor(), row.expandedAt(), row.recipientCount(), row.version(), row.countyCode());
     }
 }

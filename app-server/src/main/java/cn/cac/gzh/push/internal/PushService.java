@@ -24,6 +24,7 @@ import cn.cac.gzh.delivery.OutgoingMessage;
 import cn.cac.gzh.push.PolicyPushes;
 import cn.cac.gzh.push.PushAudience;
 import cn.cac.gzh.push.PushDraft;
+import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.push.PushStatus;
 import cn.cac.gzh.push.PushView;
 import cn.cac.gzh.storage.FileNames;
@@ -44,6 +45,7 @@ class PushService implements PolicyPushes {
             PushStatus.SCHEDULED, PushStatus.SENDING);
 
     private final PushRows rows;
+    private final RegionDirectory regions;
     private final Deliveries deliveries;
     private final AuditTrail audit;
     private final ObjectStorage storage;
@@ -51,9 +53,10 @@ class PushService implements PolicyPushes {
     private final PushProperties properties;
     private final Clock clock;
 
-    PushService(PushRows rows, Deliveries deliveries, AuditTrail audit, ObjectStorage storage,
+    PushService(PushRows rows, RegionDirectory regions, Deliveries deliveries, AuditTrail audit, ObjectStorage storage,
             RetryingTransactions transactions, PushProperties properties, Clock clock) {
         this.rows = rows;
+        this.regions = regions;
         this.deliveries = deliveries;
         this.audit = audit;
         this.storage = storage;
@@ -65,10 +68,11 @@ class PushService implements PolicyPushes {
     @Override
     @Transactional
     @RetryTransientFailures
-    public PushView create(PushDraft draft, long staffId, String clientIp) {
+    public PushView create(PushDraft draft, String officeCode, long staffId, String clientIp) {
         requireAudience(draft.audience());
+        requireWithinOffice(draft.audience(), officeCode);
         LocalDateTime now = now();
-        long id = rows.insertDraft(draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
+        long id = rows.insertDraft(officeCode, draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
                 draft.audience(), draft.channels(), staffId, now);
         audit(staffId, "PUSH_CREATED", id, draft.title(), clientIp);
         return get(id);
@@ -80,6 +84,7 @@ class PushService implements PolicyPushes {
     public PushView update(long id, int version, PushDraft draft, long staffId, String clientIp) {
         requireAudience(draft.audience());
         PushRows.Push push = lockDraft(id);
+        requireWithinOffice(draft.audience(), push.countyCode());
         requireVersion(push, version);
         rows.updateDraft(id, draft.title().strip(), draft.summary().strip(), PushBodies.sanitise(draft.bodyHtml()),
                 draft.audience(), draft.channels(), now());
@@ -242,6 +247,26 @@ class PushService implements PolicyPushes {
     private static void requireVersion(PushRows.Push push, int version) {
         if (push.version() != version) {
             throw DomainException.conflict("VERSION_CONFLICT", "数据已被修改，请刷新后重试");
+        }
+    }
+
+    /** A county office reaches its own county's filings: not every follower, not operators named at will. */
+    private void requireWithinOffice(PushAudience audience, String officeCode) {
+        if (officeCode == null) {
+            // a session from before offices existed
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", "登录信息已过期，请重新登录");
+        }
+        for (String county : audience.counties()) {
+            if (!regions.hasCounty(county)) {
+                throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
+            }
+        }
+        if (officeCode.endsWith("00")) {
+            return;
+        }
+        boolean ownCountyOnly = audience.counties().stream().allMatch(officeCode::equals);
+        if (audience.kind() == PushAudience.Kind.FOLLOWERS || audience.kind() == PushAudience.Kind.LISTED || !ownCountyOnly) {
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", "县级网信办只能向本县（区）的备案主体推送");
         }
     }
 
