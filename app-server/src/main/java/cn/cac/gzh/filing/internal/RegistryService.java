@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import cn.cac.gzh.common.CallerScope;
 import cn.cac.gzh.common.db.RetryTransientFailures;
@@ -131,7 +132,7 @@ class RegistryService implements FilingRegistry {
         registry.countByCounty(today).forEach(c -> counted.put(c.countyCode(), c));
         CallerScope caller = scope.getIfAvailable();
         Optional<String> bound = caller == null ? Optional.empty() : caller.county();
-        Map<String, String> names = new java.util.TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         for (County county : regions.counties()) {
             if (bound.isEmpty() || bound.get().equals(county.code())) {
                 names.put(county.code(), county.name());
