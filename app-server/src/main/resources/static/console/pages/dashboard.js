@@ -60,9 +60,10 @@ export default {
 function header(stats, county) {
   const row = county ? (stats.byCounty || []).find(c => c.countyCode === county) : null;
   const title = county ? '概览 · ' + (row ? row.countyName : county) : '概览';
-  return pageHeader(title,
-    h('span', { class: 'muted' }, '数据截至 ' + Ui.dateTime(new Date().toISOString())),
-    county ? h('a', { href: href('dashboard'), id: 'dashboard-citywide', class: 'button' }, '返回全市') : null);
+  const asOf = h('span', { class: 'muted' }, '数据截至 ' + Ui.dateTime(new Date().toISOString()));
+  return pageHeader(title, county
+    ? h('div', { class: 'button-row' }, asOf, h('a', { href: href('dashboard'), id: 'dashboard-citywide', class: 'button small' }, '返回全市'))
+    : asOf);
 }
 
 /** 各县（区）情况: a row per county of the city; a county's name opens its own dashboard. */
