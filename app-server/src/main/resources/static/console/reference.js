@@ -1,4 +1,4 @@
-/* Reference data the pages share: Chinese labels for the server's codes, and the county's townships. */
+/* Reference data the pages share: Chinese labels for the server's codes, the county's townships and the city's counties. */
 import { Api } from './api.js';
 
 export const Labels = {
@@ -60,4 +60,19 @@ export function townships() {
       });
   }
   return townshipsPromise;
+}
+
+let countiesPromise = null;
+
+/** The counties of the city, [{code, name, …}] in code order (loaded once). */
+export function counties() {
+  if (!countiesPromise) {
+    countiesPromise = Api.get('/api/regions/counties')
+      .then(answer => answer.counties || [])
+      .catch(error => {
+        countiesPromise = null; // let the next page try again
+        throw error;
+      });
+  }
+  return countiesPromise;
 }

@@ -2,13 +2,14 @@
  * filtered list can be bookmarked and the back button returns to it. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
-import { Labels, townships } from '../reference.js';
+import { Labels, counties, townships } from '../reference.js';
 import { go } from '../router.js';
 import { PAGE_SIZE, filterForm, pagedTable } from './skeleton.js';
 
 const { h, field, select } = Ui;
 
-const FILTERS = ['text', 'subject', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo', 'operatorId'];
+// county: the city office's drill-down from the dashboard (the server checks it), kept while filtering and paging
+const FILTERS = ['text', 'subject', 'status', 'township', 'formType', 'overdue', 'dueFrom', 'dueTo', 'operatorId', 'county'];
 const DEFAULT_SORT = '-createdAt';
 
 export default {
@@ -18,18 +19,20 @@ export default {
   roles: ['REVIEWER', 'ADMIN'],
   async load(ctx) {
     const { page, sort } = paging(ctx.params);
-    const [result, names] = await Promise.all([
+    const [result, names, countyList] = await Promise.all([
       Api.get('/api/console/registry', Object.assign(pick(ctx.params, FILTERS), { sort, page, size: PAGE_SIZE })),
       townships().catch(() => []),
+      ctx.params.county ? counties().catch(() => []) : [],
     ]);
-    return { result, names };
+    const county = countyList.find(c => c.code === ctx.params.county);
+    return { result, names, countyName: county ? county.name : ctx.params.county };
   },
-  render(container, { result, names }, ctx) {
+  render(container, { result, names, countyName }, ctx) {
     const params = ctx.params;
     const { page, sort } = paging(params);
     const withParams = changes => go('registry', Object.assign(pick(params, FILTERS), { sort, page }, changes));
     container.append(
-      filters(params, names, sort),
+      filters(params, names, sort, countyName),
       ...pagedTable([
         { title: '公众号名称', sortKey: 'accountName', render: r => h('a', { href: '#/filings/' + r.id, class: 'strong' }, Ui.text(r.accountName)) },
         { title: '微信号', render: r => Ui.text(r.wechatId) },
@@ -62,7 +65,7 @@ function pick(source, keys) {
   return picked;
 }
 
-function filters(params, names, sort) {
+function filters(params, names, sort, countyName) {
   const text = h('input', { name: 'text', id: 'filter-text', value: params.text || '', placeholder: '公众号名称、微信号、gh_原始ID或备案编号（前缀）' });
   const subject = h('input', { name: 'subject', id: 'filter-subject', value: params.subject || '', placeholder: '单位或个人名称（前缀）' });
   const status = select('status', Ui.optionsOf(Labels.status, '全部状态'), params.status, { id: 'filter-status' });
@@ -79,14 +82,20 @@ function filters(params, names, sort) {
       field('截止日期从', dueFrom), field('截止日期到', dueTo),
       h('label', { class: 'check' }, overdue, '只看逾期未备案'),
     ],
-    note: params.operatorId ? h('p', { class: 'filter-note' }, `仅显示运营者 #${params.operatorId} 的备案。`,
-      h('button', { type: 'button', class: 'link-button', onclick: () => go('registry', Object.assign({}, params, { operatorId: '', page: 1 })) },
-        '取消此条件')) : null,
+    note: [
+      params.operatorId ? h('p', { class: 'filter-note' }, `仅显示运营者 #${params.operatorId} 的备案。`,
+        h('button', { type: 'button', class: 'link-button', onclick: () => go('registry', Object.assign({}, params, { operatorId: '', page: 1 })) },
+          '取消此条件')) : null,
+      params.county ? h('p', { class: 'filter-note', id: 'filter-county-note' }, `仅显示${countyName}的备案。`,
+        h('button', { type: 'button', class: 'link-button', onclick: () => go('registry', Object.assign({}, params, { county: '', page: 1 })) },
+          '取消此条件')) : null,
+    ],
     submitId: 'filter-submit',
     buttons: h('button', { type: 'button', class: 'button', onclick: () => go('registry', {}) }, '清空条件'),
     onSubmit: () => go('registry', {
       text: text.value.trim(), subject: subject.value.trim(), status: status.value, township: township.value, formType: formType.value,
-      overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, operatorId: params.operatorId, sort, page: 1,
+      overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, operatorId: params.operatorId,
+      county: params.county, sort, page: 1,
     }),
   });
 }

@@ -1,6 +1,7 @@
 /* 待审核: submitted filings, oldest first, each opening the filing detail to approve or reject. 仅看材料不符
  * narrows the list to filings where the automatic check of the materials found a mismatch with the form;
- * like the page number it lives in the URL (#/review?mismatch=true), so the back button returns to it. */
+ * like the page number it lives in the URL (#/review?mismatch=true), so the back button returns to it. The city
+ * office's drill-down from the dashboard (#/review?county=411421) is kept the same way (the server checks it). */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { Labels } from '../reference.js';
@@ -16,13 +17,16 @@ export default {
   roles: ['REVIEWER'],
   note: () => '先提交的排在前面，请按顺序审核。',
   load: ctx => Api.get('/api/console/review/queue', {
-    mismatch: onlyMismatches(ctx.params) ? 'true' : '', page: Number(ctx.params.page) || 1, size: PAGE_SIZE,
+    mismatch: onlyMismatches(ctx.params) ? 'true' : '', county: ctx.params.county, page: Number(ctx.params.page) || 1, size: PAGE_SIZE,
   }),
   render(container, result, ctx) {
     const mismatch = onlyMismatches(ctx.params);
-    const open = changes => go('review', Object.assign({ mismatch: mismatch ? 'true' : '', page: 1 }, changes));
+    const county = ctx.params.county;
+    const open = changes => go('review', Object.assign({ mismatch: mismatch ? 'true' : '', county, page: 1 }, changes));
     container.append(
       filters(mismatch, open),
+      county ? h('p', { class: 'filter-note', id: 'queue-county-note' }, '仅显示从概览选定的县（区）的待审核备案。',
+        h('button', { type: 'button', class: 'link-button', onclick: () => open({ county: '' }) }, '取消此条件')) : null,
       ...pagedTable([
         { title: '提交时间', render: r => Ui.dateTime(r.submittedAt) },
         {

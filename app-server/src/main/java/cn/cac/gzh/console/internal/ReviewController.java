@@ -41,9 +41,11 @@ class ReviewController {
     private final MaterialCatalog materials;
     private final MaterialAccess access;
     private final ReasonTemplates reasons;
+    private final CountyDrillDown drillDown;
 
     ReviewController(FilingRegistry registry, FilingReview review, MaterialCatalog materials, MaterialAccess access,
-            ReasonTemplates reasons) {
+            ReasonTemplates reasons, CountyDrillDown drillDown) {
+        this.drillDown = drillDown;
         this.registry = registry;
         this.review = review;
         this.materials = materials;
@@ -64,12 +66,15 @@ class ReviewController {
     }
 
     @Operation(summary = "待审核队列", description = "状态为“待审核”的备案，先提交的在前；可按关键词、主体名称、乡镇、登记表类型筛选，"
-            + "mismatch=true 只看材料自动核对发现不一致的备案。")
+            + "mismatch=true 只看材料自动核对发现不一致的备案；county 只看一个县（区）（全市账号）。错误码：COUNTY_UNKNOWN、SCOPE_FORBIDDEN。")
     @GetMapping("/queue")
-    RegistryPage queue(@RequestParam(required = false) String text, @RequestParam(required = false) String subject,
+    RegistryPage queue(@AuthenticationPrincipal CurrentStaff staff,
+            @Parameter(description = CountyDrillDown.PARAMETER) @RequestParam(required = false) String county,
+            @RequestParam(required = false) String text, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String township, @RequestParam(required = false) FormType formType,
             @Parameter(description = "true：只看材料自动核对发现不一致的备案") @RequestParam(required = false) Boolean mismatch,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        drillDown.narrow(staff, county);
         return registry.search(new RegistryQuery(text, subject, FilingStatus.SUBMITTED, township, formType, null, null, null,
                 null, Boolean.TRUE.equals(mismatch) ? Boolean.TRUE : null, null, "submittedAt", page, size));
     }

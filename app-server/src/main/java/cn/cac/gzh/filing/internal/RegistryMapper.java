@@ -21,6 +21,10 @@ interface RegistryMapper {
     record Count(String name, long count) {
     }
 
+    /** A county's figures, as counted by {@link #countByCounty}. */
+    record CountyCount(String countyCode, long total, long submitted, long approved, long overdue) {
+    }
+
     record EnforcementRow(long id, long filingId, EnforcementAction action, LocalDate actedOn, String note, long staffId,
             LocalDateTime createdAt) {
     }
@@ -44,6 +48,16 @@ interface RegistryMapper {
 
     @Select("SELECT COUNT(*) FROM filing WHERE status IN ('DRAFT', 'REJECTED') AND due_on < #{today}")
     long countOverdue(LocalDate today);
+
+    /** Per county in one pass (idx_filing_county_status); a county-bound caller's statement is narrowed to their county. */
+    @Select("""
+            SELECT county_code AS countyCode, COUNT(*) AS total,
+                   COALESCE(SUM(status = 'SUBMITTED'), 0) AS submitted,
+                   COALESCE(SUM(status = 'APPROVED'), 0) AS approved,
+                   COALESCE(SUM(status IN ('DRAFT', 'REJECTED') AND due_on < #{today}), 0) AS overdue
+            FROM filing GROUP BY county_code
+            """)
+    List<CountyCount> countByCounty(LocalDate today);
 
     @Select("SELECT COUNT(*) FROM filing WHERE status = 'APPROVED' AND paper_received_at IS NULL")
     long countAwaitingPaper();

@@ -1,0 +1,54 @@
+package cn.cac.gzh.console.internal;
+
+import java.util.Optional;
+
+import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.console.CurrentStaff;
+import cn.cac.gzh.region.RegionDirectory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The {@code county} parameter of the dashboard, the registry and the review queue: the city office narrows its
+ * view to one county for this request. The code is checked here and kept as a request attribute, which
+ * {@link StaffCallerScope} reads, so the narrowing itself stays the tenant-line rewrite's (the one place).
+ */
+@Component
+class CountyDrillDown {
+
+    static final String ATTRIBUTE = CountyDrillDown.class.getName() + ".county";
+
+    /** The parameter's OpenAPI description. */
+    static final String PARAMETER = "县（区）代码（如 411421）：全市账号只看该县（区）的数据；县级账号只能填本县（区）。"
+            + "错误码：COUNTY_UNKNOWN（400，所选县（区）不在本平台服务范围内）、SCOPE_FORBIDDEN（403，只能查看本县（区）的数据）。";
+
+    private final RegionDirectory regions;
+
+    CountyDrillDown(RegionDirectory regions) {
+        this.regions = regions;
+    }
+
+    /** Narrows the rest of this request to {@code county} when one is given (blank: no narrowing). */
+    void narrow(CurrentStaff staff, String county) {
+        if (county == null || county.isBlank()) {
+            return;
+        }
+        String code = county.strip();
+        if (!regions.hasCounty(code)) {
+            throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
+        }
+        if (!staff.citywide() && !code.equals(staff.scopeCode())) {
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能查看本县（区）的数据");
+        }
+        RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, code, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** The county this request was narrowed to by {@link #narrow}, if any. */
+    static Optional<String> requested() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? Optional.empty()
+                : Optional.ofNullable((String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+    }
+}

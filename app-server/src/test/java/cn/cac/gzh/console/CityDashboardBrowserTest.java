@@ -1,0 +1,191 @@
+package cn.cac.gzh.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.FilingForms;
+import cn.cac.testsupport.IntegrationTest;
+import cn.cac.testsupport.MaterialUploads;
+import cn.cac.testsupport.MiniApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The city view in a real (headless) Chromium: the city administrator's 概览 lists 各县（区）情况 with 睢县 and 民权县,
+ * a click on 民权县 opens that county's dashboard (its numbers, 返回全市), and a county office's 概览 has no table.
+ * Screenshots: city-dashboard, city-dashboard-county.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CityDashboardBrowserTest {
+
+    private static final String ADMIN = "admin";
+    private static final String MINQUAN = "411421";
+    private static final String PASSWORD = "City-Browser-2026";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConsoleBrowser browser;
+    @RegisterExtension
+    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
+    MiniApi api;
+    ConsoleClient console;
+
+    @BeforeAll
+    void start() {
+        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
+                + "VALUES (?, '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", MINQUAN);
+        browser = new ConsoleBrowser(port);
+        api = MiniApi.on(port);
+        console = new ConsoleClient(port);
+        assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        String token = api.loginWithConsent("city-browser-" + UUID.randomUUID()).accessToken();
+        submitted(token, MINQUAN);
+        submitted(token, MINQUAN);
+        submitted(token, null);
+        api.post("/api/mini/filings", token, form(null));
+    }
+
+    @AfterEach
+    void noJavaScriptErrors() {
+        if (browser != null) {
+            assertThat(browser.javaScriptErrors()).as("errors in the browser's console").isEmpty();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @SuppressWarnings("unchecked")
+    void theCityAdministratorSeesEveryCountyAndOpensOnesDashboard() {
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.visible(By.id("dashboard-counties"));
+        assertThat(browser.driver.findElement(By.cssSelector("#view h2")).getText()).isEqualTo("概览");
+        assertThat(browser.driver.findElement(By.cssSelector("#dashboard-counties h3")).getText()).isEqualTo("各县（区）情况");
+        assertThat(browser.driver.findElements(By.cssSelector("#dashboard-counties th")).stream().map(WebElement::getText))
+                .containsExactly("县（区）", "备案总数", "待审核", "已备案", "逾期未备案");
+
+        // one row per county, with the API's numbers
+        List<Map<String, Object>> byCounty = (List<Map<String, Object>>) console.get("/api/console/dashboard").get("byCounty");
+        List<String> rows = countyRows();
+        assertThat(rows).hasSize(byCounty.size());
+        assertThat(String.join("\n", rows)).contains("睢县", "民权县");
+        for (Map<String, Object> county : byCounty) {
+            assertThat(rows).contains(String.join(" | ", (String) county.get("countyName"), str(county.get("total")),
+                    str(county.get("submitted")), str(county.get("approved")), str(county.get("overdue"))));
+        }
+        browser.screenshot("city-dashboard");
+
+        // 民权县's own dashboard
+        browser.click(By.cssSelector("#dashboard-counties a[data-county='" + MINQUAN + "']"));
+        browser.waitForText(By.cssSelector("#view h2"), "民权县");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/dashboard?county=" + MINQUAN);
+        browser.visible(By.cssSelector(".stat"));
+        Map<String, Object> minquan = console.get("/api/console/dashboard?county=" + MINQUAN).body();
+        Map<String, Object> byStatus = (Map<String, Object>) minquan.get("byStatus");
+        assertThat(((Number) minquan.get("total")).longValue()).isEqualTo(
+                jdbc.queryForObject("SELECT COUNT(*) FROM filing WHERE county_code = ?", Long.class, MINQUAN));
+        assertThat(statValue("备案总数")).isEqualTo(str(minquan.get("total")));
+        assertThat(statValue("待审核")).isEqualTo(str(byStatus.get("SUBMITTED"))).isNotEqualTo("0");
+        assertThat(statValue("已备案")).isEqualTo(str(byStatus.get("APPROVED")));
+        assertThat(statValue("逾期未备案")).isEqualTo(str(minquan.get("overdue")));
+        assertThat(statValue("待收纸质材料")).isEqualTo(str(minquan.get("awaitingPaper")));
+        assertThat(statValue("备案总数")).isNotEqualTo(str(console.get("/api/console/dashboard").get("total")));
+        assertThat(browser.driver.findElements(By.id("dashboard-counties"))).as("no county table for one county").isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("#view h2")).getText()).isEqualTo("概览 · 民权县");
+        // the tiles open the county's lists
+        assertThat(browser.driver.findElement(By.cssSelector("[data-stat='备案总数']")).getAttribute("href"))
+                .endsWith("#/registry?county=" + MINQUAN);
+        browser.screenshot("city-dashboard-county");
+
+        // the registry from the tile keeps to the county
+        browser.click(By.cssSelector("[data-stat='备案总数']"));
+        browser.waitForText(By.id("filter-county-note"), "仅显示民权县的备案");
+        assertThat(browser.driver.findElement(By.cssSelector(".pager-info")).getText()).contains("共 " + str(minquan.get("total")) + " 条");
+
+        // and back to the whole city
+        browser.driver.navigate().back();
+        browser.click(By.id("dashboard-citywide"));
+        browser.visible(By.id("dashboard-counties"));
+        assertThat(browser.driver.findElement(By.cssSelector("#view h2")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    @Order(2)
+    void aCountyOfficeSeesItsOwnCountyWithoutTheTable() {
+        String username = "mqb" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(console.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县审核员",
+                "password", PASSWORD, "roles", List.of("REVIEWER"), "scopeCode", MINQUAN)).status()).isEqualTo(201);
+        ConsoleClient county = new ConsoleClient(port);
+        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
+
+        browser.signIn(username, PASSWORD);
+        browser.visible(By.cssSelector(".stat"));
+        assertThat(browser.driver.findElement(By.cssSelector("#view h2")).getText()).isEqualTo("概览");
+        assertThat(browser.driver.findElements(By.id("dashboard-counties"))).isEmpty();
+        assertThat(statValue("备案总数")).isEqualTo(str(county.get("/api/console/dashboard").get("total")))
+                .isEqualTo(str(jdbc.queryForObject("SELECT COUNT(*) FROM filing WHERE county_code = ?", Long.class, MINQUAN)));
+
+        // another county's dashboard is refused with the server's message
+        browser.driver.get(browser.base + "/console/#/dashboard?county=411422");
+        browser.waitForText(By.cssSelector("#view .message-error"), "只能查看本县（区）的数据");
+    }
+
+    private List<String> countyRows() {
+        return browser.driver.findElements(By.cssSelector("#dashboard-counties tbody tr")).stream()
+                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    private String statValue(String label) {
+        return browser.driver.findElement(By.cssSelector("[data-stat='" + label + "'] .stat-value")).getText();
+    }
+
+    private static String str(Object value) {
+        return String.valueOf(value);
+    }
+
+    private static Map<String, Object> form(String countyCode) {
+        Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
+        if (countyCode != null) {
+            form.put("countyCode", countyCode);
+        }
+        return form;
+    }
+
+    private void submitted(String token, String countyCode) {
+        var created = api.post("/api/mini/filings", token, form(countyCode));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
+        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
+                .isEqualTo(200);
+    }
+}
