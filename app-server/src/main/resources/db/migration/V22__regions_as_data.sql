@@ -34,10 +34,11 @@ ALTER TABLE filing
     ADD KEY idx_filing_county_status (county_code, status, due_on),
     ADD CONSTRAINT fk_filing_county FOREIGN KEY (county_code) REFERENCES region_county (code);
 
--- What a staff account may see: one county's code, or its city's code for the city office. Administrators run the
--- deployment: they become the city's (which, with one county, sees exactly what they saw); everyone else the county's.
-ALTER TABLE staff_user ADD COLUMN scope_code CHAR(6) NULL;
-UPDATE staff_user SET scope_code = '${regioncounty}';
-UPDATE staff_user SET scope_code = CONCAT(LEFT('${regioncounty}', 4), '00')
+-- What a staff account may see: one county's code, or its city's code for the city office (named county_code so
+-- that the county scope narrows staff_user like `filing`: a county office sees its own staff only). Administrators run
+-- the deployment: they become the city's (which, with one county, sees exactly what they saw); everyone else the county's.
+ALTER TABLE staff_user ADD COLUMN county_code CHAR(6) NULL;
+UPDATE staff_user SET county_code = '${regioncounty}';
+UPDATE staff_user SET county_code = CONCAT(LEFT('${regioncounty}', 4), '00')
 WHERE id IN (SELECT staff_id FROM staff_user_role WHERE role = 'ADMIN');
-ALTER TABLE staff_user MODIFY scope_code CHAR(6) NOT NULL DEFAULT '${regioncounty}';
+ALTER TABLE staff_user MODIFY county_code CHAR(6) NOT NULL DEFAULT '${regioncounty}';

@@ -9,6 +9,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
+import cn.cac.testsupport.SecondCounty;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CityDashboardIntegrationTest {
 
     private static final String SUIXIAN = "411422";
-    private static final String MINQUAN = "411421";
+    private static final String MINQUAN = SecondCounty.CODE;
     private static final String PASSWORD = "City-View-2026";
 
     @LocalServerPort
@@ -38,8 +39,7 @@ class CityDashboardIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theCityOfficeSeesEveryCountyAndDrillsDownToOneWhileACountyOfficeKeepsToItsOwn() {
-        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
-                + "VALUES (?, '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", MINQUAN);
+        SecondCounty.ensure(jdbc);
         MiniApi api = MiniApi.on(port);
         String token = api.loginWithConsent("city-" + UUID.randomUUID()).accessToken();
         String suiId = FilingForms.newOriginalId();

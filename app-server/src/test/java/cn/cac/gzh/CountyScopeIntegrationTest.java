@@ -16,6 +16,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
+import cn.cac.testsupport.SecondCounty;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +36,15 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class CountyScopeIntegrationTest {
 
-    private static final String MINQUAN = "411421";
+    private static final String MINQUAN = SecondCounty.CODE;
     private static final String PASSWORD = "County-Scope-2026";
     /** A console path that names one filing or one material (the ids a county office must not reach across). */
     private static final Pattern FILING_OR_MATERIAL = Pattern.compile(
             "/api/console.*(/filings/\\{(id|filingId)}|/registry/\\{id}|/materials/\\{materialId}).*");
     /** A console path that names one policy push. */
     private static final Pattern PUSH = Pattern.compile("/api/console/pushes/\\{id}.*");
+    /** A console path that names one staff account. */
+    private static final Pattern STAFF = Pattern.compile("/api/console/admin/staff/\\{id}.*");
 
     @LocalServerPort
     int port;
@@ -51,8 +54,7 @@ class CountyScopeIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aCountyOfficeCannotReadOrChangeAnotherCountysFilingThroughAnyEndpoint() {
-        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
-                + "VALUES (?, '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", MINQUAN);
+        SecondCounty.ensure(jdbc);
         MiniApi api = MiniApi.on(port);
         ConsoleClient city = new ConsoleClient(port);
         assertThat(city.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
@@ -162,6 +164,35 @@ class CountyScopeIntegrationTest {
                 .status()).isEqualTo(201);
         var unknown = city.post("/api/console/pushes", push("全市政策", Map.of("kind", "APPROVED", "counties", List.of("999999"))));
         assertThat(unknown.code()).isEqualTo("COUNTY_UNKNOWN");
+
+        // staff accounts: another county's are not there for a county administrator
+        long suiStaff = ((Number) suiOffice.get("/api/console/auth/me").get("id")).longValue();
+        String staffBefore = jdbc.queryForObject("SELECT CONCAT_WS('|', display_name, enabled, password_hash) FROM staff_user WHERE id = ?",
+                String.class, suiStaff);
+        List<String> staffOperations = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> {
+            if (!STAFF.matcher(path).matches()) {
+                return;
+            }
+            for (String method : item.keySet()) {
+                String concrete = path.replace("{id}", String.valueOf(suiStaff));
+                var answer = switch (method) {
+                    case "get" -> county.get(concrete);
+                    case "post" -> county.post(concrete, Map.of("newPassword", "Another-Password-2026"));
+                    case "put" -> county.put(concrete, Map.of("displayName", "改名", "enabled", false, "roles", List.of("PUBLISHER")));
+                    default -> county.send(method.toUpperCase(), concrete);
+                };
+                assertThat(answer.status()).as("%s %s as another county's office", method.toUpperCase(), path).isEqualTo(404);
+                assertThat(answer.code()).isEqualTo("STAFF_NOT_FOUND");
+                staffOperations.add(method.toUpperCase() + " " + path);
+            }
+        });
+        assertThat(staffOperations).as("the generated staff operations").isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT CONCAT_WS('|', display_name, enabled, password_hash) FROM staff_user WHERE id = ?",
+                String.class, suiStaff)).isEqualTo(staffBefore);
+        List<Map<String, Object>> visibleStaff = (List<Map<String, Object>>) county.get("/api/console/admin/staff").get("items");
+        assertThat(visibleStaff).extracting(m -> m.get("username")).contains(username).doesNotContain("admin");
+        assertThat(visibleStaff).extracting(m -> ((Number) m.get("id")).longValue()).doesNotContain(suiStaff);
 
         // the city office sees both
         assertThat(total(city, "/api/console/registry?text=" + suiOriginalId)).isEqualTo(1);

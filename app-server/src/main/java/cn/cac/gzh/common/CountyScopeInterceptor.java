@@ -26,7 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class CountyScopeInterceptor implements InnerInterceptor {
 
-    static final Set<String> SCOPED_TABLES = Set.of("filing", "push_message");
+    static final Set<String> SCOPED_TABLES = Set.of("filing", "push_message", "staff_user");
 
     private final ObjectProvider<CallerScope> scope;
     private final TenantLineInnerInterceptor tenantLine;

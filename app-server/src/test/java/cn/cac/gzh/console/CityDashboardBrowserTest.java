@@ -9,16 +9,12 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import cn.cac.testsupport.SecondCounty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -34,12 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots: city-dashboard, city-dashboard-county.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CityDashboardBrowserTest {
+class CityDashboardBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
-    private static final String MINQUAN = "411421";
+    private static final String MINQUAN = SecondCounty.CODE;
     private static final String PASSWORD = "City-Browser-2026";
 
     @LocalServerPort
@@ -47,16 +42,12 @@ class CityDashboardBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    ConsoleBrowser browser;
-    @RegisterExtension
-    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
     MiniApi api;
     ConsoleClient console;
 
     @BeforeAll
     void start() {
-        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
-                + "VALUES (?, '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", MINQUAN);
+        SecondCounty.ensure(jdbc);
         browser = new ConsoleBrowser(port);
         api = MiniApi.on(port);
         console = new ConsoleClient(port);
@@ -66,20 +57,6 @@ class CityDashboardBrowserTest {
         submitted(token, MINQUAN);
         submitted(token, null);
         api.post("/api/mini/filings", token, form(null));
-    }
-
-    @AfterEach
-    void noJavaScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.javaScriptErrors()).as("errors in the browser's console").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

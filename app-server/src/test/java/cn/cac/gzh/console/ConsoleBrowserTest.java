@@ -27,16 +27,11 @@ import cn.cac.testsupport.TestFiles;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -55,9 +50,8 @@ import static org.awaitility.Awaitility.await;
  * Screenshots of every page land in target/screenshots/.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
 
@@ -68,9 +62,6 @@ class ConsoleBrowserTest {
     @Value("${wechat.api-base-url}")
     String wechatBaseUrl;
 
-    ConsoleBrowser browser;
-    @RegisterExtension
-    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
     MiniApi api;
     ConsoleClient console;
     String operatorToken;
@@ -82,21 +73,6 @@ class ConsoleBrowserTest {
         console = new ConsoleClient(port);
         assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
         operatorToken = api.loginWithConsent("browser-" + UUID.randomUUID()).accessToken();
-    }
-
-    /** Whatever a test clicked, no script of the console may have failed (a broken import, say). */
-    @AfterEach
-    void noJavaScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.javaScriptErrors()).as("errors in the browser's console").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

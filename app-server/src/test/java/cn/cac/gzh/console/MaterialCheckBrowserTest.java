@@ -12,13 +12,8 @@ import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.TestFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -33,8 +28,7 @@ import static org.awaitility.Awaitility.await;
  * shows 不一致 with what the photo says, what was typed and the server's message beside the photo.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MaterialCheckBrowserTest {
+class MaterialCheckBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
     /** The name the responsible person's ID card photo carries; the form says 张三 (FilingForms.unitForm). */
@@ -43,9 +37,6 @@ class MaterialCheckBrowserTest {
     @LocalServerPort
     int port;
 
-    ConsoleBrowser browser;
-    @RegisterExtension
-    final TestWatcher failureScreenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
     MiniApi api;
     ConsoleClient console;
 
@@ -55,20 +46,6 @@ class MaterialCheckBrowserTest {
         api = MiniApi.on(port);
         console = new ConsoleClient(port);
         assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void noJavaScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.javaScriptErrors()).as("errors in the browser's console").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

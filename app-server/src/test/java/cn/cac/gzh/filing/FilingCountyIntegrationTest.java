@@ -9,6 +9,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
+import cn.cac.testsupport.SecondCounty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FilingCountyIntegrationTest {
 
     /** 民权县, a second county of 商丘市 (411400). */
-    private static final String MINQUAN = "411421";
+    private static final String MINQUAN = SecondCounty.CODE;
 
     @LocalServerPort
     int port;
@@ -36,8 +37,7 @@ class FilingCountyIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
-                + "VALUES (?, '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", MINQUAN);
+        SecondCounty.ensure(jdbc);
         api = MiniApi.on(port);
         admin = new ConsoleClient(port);
         assertThat(admin.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);

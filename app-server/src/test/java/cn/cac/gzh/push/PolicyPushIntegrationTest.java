@@ -18,6 +18,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.WechatSimulatorClient;
+import cn.cac.testsupport.SecondCounty;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,8 +151,7 @@ class PolicyPushIntegrationTest {
 
     @Test
     void aCountyOfficesPushReachesItsOwnCountyAndTheCityNamesCounties() {
-        jdbc.update("INSERT IGNORE INTO region_county (code, city_code, name, province, city, created_at, updated_at) "
-                + "VALUES ('411421', '411400', '民权县', '河南省', '商丘市', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))");
+        SecondCounty.ensure(jdbc);
         MiniApi api = MiniApi.on(port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         var minquanDrafter = api.loginWithConsent("drafter-mq-" + run);

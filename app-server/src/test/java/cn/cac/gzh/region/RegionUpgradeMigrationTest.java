@@ -75,10 +75,10 @@ class RegionUpgradeMigrationTest {
             assertThat(checksum(old, "audit_log")).as("audit entries untouched").isEqualTo(auditBefore);
             assertThat(checksum(old, "material_file")).as("materials untouched").isEqualTo(filesBefore);
             assertThat(old.queryForList("SELECT DISTINCT county_code FROM filing", String.class)).containsExactly("411422");
-            assertThat(old.queryForList("SELECT DISTINCT u.scope_code FROM staff_user u WHERE u.id IN "
+            assertThat(old.queryForList("SELECT DISTINCT u.county_code FROM staff_user u WHERE u.id IN "
                     + "(SELECT staff_id FROM staff_user_role WHERE role = 'ADMIN')", String.class)).as("administrators: the city")
                     .containsExactly("411400");
-            assertThat(old.queryForList("SELECT DISTINCT u.scope_code FROM staff_user u WHERE u.id NOT IN "
+            assertThat(old.queryForList("SELECT DISTINCT u.county_code FROM staff_user u WHERE u.id NOT IN "
                     + "(SELECT staff_id FROM staff_user_role WHERE role = 'ADMIN')", String.class)).as("everyone else: the county")
                     .containsExactly("411422");
             assertThat(old.queryForMap("SELECT code, name, province FROM region_city"))

@@ -30,20 +30,20 @@ interface StaffMapper {
     @Select("SELECT COUNT(*) FROM staff_user")
     long count();
 
-    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, scope_code FROM staff_user WHERE username = #{username}")
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, county_code AS scope_code FROM staff_user WHERE username = #{username}")
     StaffRow byUsername(String username);
 
-    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, scope_code FROM staff_user WHERE id = #{id}")
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, county_code AS scope_code FROM staff_user WHERE id = #{id}")
     StaffRow byId(long id);
 
-    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, scope_code FROM staff_user ORDER BY id")
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, county_code AS scope_code FROM staff_user ORDER BY id")
     List<StaffRow> all();
 
     @Select("SELECT role FROM staff_user_role WHERE staff_id = #{staffId} ORDER BY role")
     List<StaffRole> roles(long staffId);
 
     @Insert("""
-            INSERT INTO staff_user (username, display_name, password_hash, scope_code, password_changed_at, created_at, updated_at)
+            INSERT INTO staff_user (username, display_name, password_hash, county_code, password_changed_at, created_at, updated_at)
             VALUES (#{username}, #{displayName}, #{passwordHash}, #{scopeCode}, #{at}, #{at}, #{at})
             """)
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
