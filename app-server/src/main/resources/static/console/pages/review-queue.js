@@ -23,7 +23,8 @@ export default {
     const mismatch = onlyMismatches(ctx.params);
     const county = ctx.params.county;
     const open = changes => go('review', Object.assign({ mismatch: mismatch ? 'true' : '', county, page: 1 }, changes));
-    container.append(
+    // Ui.append leaves out the county note when there is none (the DOM's append would write "null")
+    Ui.append(container, [
       filters(mismatch, open),
       county ? h('p', { class: 'filter-note', id: 'queue-county-note' }, '仅显示从概览选定的县（区）的待审核备案。',
         h('button', { type: 'button', class: 'link-button', onclick: () => open({ county: '' }) }, '取消此条件')) : null,
@@ -45,7 +46,7 @@ export default {
         empty: mismatch ? '没有材料不符的待审核备案。' : '没有待审核的备案。',
         rowClass: r => (r.materialMismatch ? 'material-mismatch' : null),
         onPage: page => open({ page }),
-      }));
+      })]);
   },
 };
 

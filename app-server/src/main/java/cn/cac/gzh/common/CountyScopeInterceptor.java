@@ -67,7 +67,6 @@ final class CountyScopeInterceptor implements InnerInterceptor {
     }
 
     private Optional<String> bound() {
-        CallerScope callerScope = scope.getIfAvailable();
-        return callerScope == null ? Optional.empty() : callerScope.county();
+        return CallerScope.current(scope);
     }
 }

@@ -3,6 +3,8 @@ package cn.cac.gzh.console;
 import java.io.Serializable;
 import java.util.Set;
 
+import cn.cac.gzh.region.RegionCodes;
+
 /**
  * The signed-in staff member ({@code @AuthenticationPrincipal}); kept in the (Redis) session, hence serializable.
  *
@@ -13,6 +15,6 @@ public record CurrentStaff(long id, String username, String displayName, Set<Sta
 
     /** The city office sees every county; a session from before scopes existed counts as a county one. */
     public boolean citywide() {
-        return scopeCode != null && scopeCode.endsWith("00");
+        return RegionCodes.isCity(scopeCode);
     }
 }

@@ -2,6 +2,8 @@ package cn.cac.gzh.region;
 
 import java.util.List;
 
+import cn.cac.gzh.common.DomainException;
+
 /** The counties this deployment serves (a city over its counties), as data. */
 public interface RegionDirectory {
 
@@ -10,11 +12,18 @@ public interface RegionDirectory {
 
     boolean hasCounty(String code);
 
+    /** {@link #hasCounty}, or 400 {@code COUNTY_UNKNOWN}. */
+    default void requireCounty(String code) {
+        if (!hasCounty(code)) {
+            throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
+        }
+    }
+
     /** The county a filing belongs to when the operator names none: {@code REGION_COUNTY_CODE}. */
     String defaultCountyCode();
 
     /** The city over the counties (GB/T 2260: the default county's first four digits and 00). */
     default String cityCode() {
-        return defaultCountyCode().substring(0, 4) + "00";
+        return RegionCodes.cityOf(defaultCountyCode());
     }
 }

@@ -36,9 +36,7 @@ class CountyDrillDown {
             return;
         }
         String code = county.strip();
-        if (!regions.hasCounty(code)) {
-            throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
-        }
+        regions.requireCounty(code);
         if (!staff.citywide() && !code.equals(staff.scopeCode())) {
             throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能查看本县（区）的数据");
         }

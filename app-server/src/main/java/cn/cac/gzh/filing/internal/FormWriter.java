@@ -53,9 +53,7 @@ class FormWriter {
             }
             return;
         }
-        if (!regions.hasCounty(code)) {
-            throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
-        }
+        regions.requireCounty(code);
         if (row.getFilingNumber() != null) {
             throw DomainException.conflict("COUNTY_LOCKED", "已备案的公众号不能更换所属县（区）");
         }

@@ -130,8 +130,7 @@ class RegistryService implements FilingRegistry {
     private List<RegistryStats.CountyCounts> byCounty(LocalDate today) {
         Map<String, RegistryMapper.CountyCount> counted = new LinkedHashMap<>();
         registry.countByCounty(today).forEach(c -> counted.put(c.countyCode(), c));
-        CallerScope caller = scope.getIfAvailable();
-        Optional<String> bound = caller == null ? Optional.empty() : caller.county();
+        Optional<String> bound = CallerScope.current(scope);
         Map<String, String> names = new TreeMap<>();
         for (County county : regions.counties()) {
             if (bound.isEmpty() || bound.get().equals(county.code())) {

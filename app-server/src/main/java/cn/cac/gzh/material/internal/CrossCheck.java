@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import cn.cac.gzh.common.identifiers.Masking;
@@ -60,7 +61,7 @@ final class CrossCheck {
         compare(results, Field.NAME, reading.name(), person.name(), NameNormaliser::same, UnaryOperator.identity(),
                 "照片中的姓名与填写的不一致，请核对");
         compare(results, Field.ID_NUMBER, reading.idNumber(), person.idNumber(),
-                (a, b) -> idNumber(a).equals(idNumber(b)), v -> Masking.idNumber(idNumber(v)), "照片中的身份证号码与填写的不一致，请核对");
+                (a, b) -> code(a).equals(code(b)), v -> Masking.idNumber(code(v)), "照片中的身份证号码与填写的不一致，请核对");
         return results;
     }
 
@@ -106,12 +107,8 @@ final class CrossCheck {
         return results;
     }
 
-    private interface Same {
-        boolean test(String recognised, String entered);
-    }
-
-    private static void compare(List<Result> results, Field field, String recognised, String entered, Same same,
-            UnaryOperator<String> shown, String mismatchMessage) {
+    private static void compare(List<Result> results, Field field, String recognised, String entered,
+            BiPredicate<String, String> same, UnaryOperator<String> shown, String mismatchMessage) {
         if (entered == null || entered.isBlank()) {
             return;
         }
@@ -143,10 +140,7 @@ final class CrossCheck {
         return "Back".equalsIgnoreCase(side) ? "国徽面" : "Front".equalsIgnoreCase(side) ? "人像面" : null;
     }
 
-    private static String idNumber(String value) {
-        return value.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
-    }
-
+    /** An ID number or a credit code as printed or typed: full-width forms, spaces and case do not count. */
     private static String code(String value) {
         return java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "")
                 .toUpperCase(java.util.Locale.ROOT);

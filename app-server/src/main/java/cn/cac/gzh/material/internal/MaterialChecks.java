@@ -60,7 +60,8 @@ class MaterialChecks {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        FilingForm form = filings.sheet(filingId).map(FilingSheet::form).orElse(null);
+        // the form (and its ID numbers decrypted) only when there is a reading to compare it with
+        FilingForm form = rows.stream().anyMatch(MaterialChecks::read) ? form(filingId) : null;
         LocalDate today = Times.today(clock);
         Map<Long, MaterialCheck> checks = new HashMap<>();
         for (Recognition row : rows) {
@@ -72,9 +73,24 @@ class MaterialChecks {
         return checks;
     }
 
-    /** One file's check, or {@code null} when it has none. */
+    /** One file's check, or {@code null} when it has none (the mini-program polls this while a check is pending). */
     MaterialCheck ofFile(long filingId, long fileId) {
-        return ofFiling(filingId).get(fileId);
+        if (!properties.enabled()) {
+            return null;
+        }
+        Recognition row = recognitions.ofFile(fileId);
+        if (row == null || row.filingId() != filingId) {
+            return null;
+        }
+        return check(row, read(row) ? form(filingId) : null, Times.today(clock));
+    }
+
+    private static boolean read(Recognition row) {
+        return "DONE".equals(row.status());
+    }
+
+    private FilingForm form(long filingId) {
+        return filings.sheet(filingId).map(FilingSheet::form).orElse(null);
     }
 
     /**

@@ -15,6 +15,7 @@ import cn.cac.gzh.filing.FormType;
 import cn.cac.gzh.filing.RegistryQuery;
 import cn.cac.gzh.officialaccount.FollowerDirectory;
 import cn.cac.gzh.push.PushAudience;
+import cn.cac.gzh.region.RegionCodes;
 import cn.cac.gzh.push.PushStatus;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -122,6 +123,6 @@ class PushExpansion {
 
     /** A county office's push: its county; the city office's: the counties its audience names, or all. */
     private static Set<String> countiesOf(PushRows.Push push) {
-        return push.countyCode().endsWith("00") ? Set.copyOf(push.audience().counties()) : Set.of(push.countyCode());
+        return RegionCodes.isCity(push.countyCode()) ? Set.copyOf(push.audience().counties()) : Set.of(push.countyCode());
     }
 }

@@ -24,6 +24,7 @@ import cn.cac.gzh.delivery.OutgoingMessage;
 import cn.cac.gzh.push.PolicyPushes;
 import cn.cac.gzh.push.PushAudience;
 import cn.cac.gzh.push.PushDraft;
+import cn.cac.gzh.region.RegionCodes;
 import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.push.PushStatus;
 import cn.cac.gzh.push.PushView;
@@ -256,12 +257,8 @@ class PushService implements PolicyPushes {
             // a session from before offices existed
             throw DomainException.forbidden("SCOPE_FORBIDDEN", "登录信息已过期，请重新登录");
         }
-        for (String county : audience.counties()) {
-            if (!regions.hasCounty(county)) {
-                throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
-            }
-        }
-        if (officeCode.endsWith("00")) {
+        audience.counties().forEach(regions::requireCounty);
+        if (RegionCodes.isCity(officeCode)) {
             return;
         }
         boolean ownCountyOnly = audience.counties().stream().allMatch(officeCode::equals);
