@@ -50,7 +50,8 @@ class AdminController {
         this.clock = clock;
     }
 
-    record StaffSummary(long id, String username, String displayName, boolean enabled, boolean locked, Set<StaffRole> roles) {
+    record StaffSummary(long id, String username, String displayName, boolean enabled, boolean locked, Set<StaffRole> roles,
+            @Schema(description = "工作范围：县（区）代码或市代码") String scopeCode) {
     }
 
     record NewStaffRequest(
@@ -62,7 +63,9 @@ class AdminController {
             @Pattern(regexp = "\\d{6}", message = "范围代码应为6位数字") String scopeCode) {
     }
 
-    record UpdateStaffRequest(@Size(max = 32) String displayName, @NotNull Boolean enabled, @NotEmpty Set<StaffRole> roles) {
+    record UpdateStaffRequest(@Size(max = 32) String displayName, @NotNull Boolean enabled, @NotEmpty Set<StaffRole> roles,
+            @Schema(description = "新的工作范围（县（区）代码或市代码，仅市级管理员可调整）；不填为不变")
+            @Pattern(regexp = "\\d{6}", message = "范围代码应为6位数字") String scopeCode) {
     }
 
     record PasswordReset(@NotBlank @Size(max = 72) String newPassword) {
@@ -77,7 +80,7 @@ class AdminController {
     List<StaffSummary> staff() {
         java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
         return accounts.all().stream().map(row -> new StaffSummary(row.id(), row.username(), row.displayName(), row.enabled(),
-                row.lockedUntil() != null && row.lockedUntil().isAfter(now), accounts.rolesOf(row.id()))).toList();
+                row.lockedUntil() != null && row.lockedUntil().isAfter(now), accounts.rolesOf(row.id()), row.scopeCode())).toList();
     }
 
     @Operation(summary = "新增工作人员", description = "错误码：USERNAME_TAKEN、WEAK_PASSWORD、ROLE_REQUIRED、SCOPE_UNKNOWN、SCOPE_FORBIDDEN（县级管理员只能为本县创建账号）。")
@@ -89,11 +92,13 @@ class AdminController {
                 request.scopeCode(), staff, http.getRemoteAddr());
     }
 
-    @Operation(summary = "修改工作人员（姓名、启用、角色）")
+    @Operation(summary = "修改工作人员（姓名、启用、角色、工作范围）", description = "修改立即生效，包括对方已登录的会话（停用即退出）。"
+            + "错误码：ROLE_REQUIRED、SCOPE_UNKNOWN、SCOPE_FORBIDDEN（县级管理员不能调整范围）、LAST_CITY_ADMIN（须保留一名启用的市级管理员）。")
     @PutMapping("/staff/{id}")
     CurrentStaff update(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id,
             @Valid @RequestBody UpdateStaffRequest request, HttpServletRequest http) {
-        return accounts.update(id, request.displayName(), request.enabled(), request.roles(), staff.id(), http.getRemoteAddr());
+        return accounts.update(id, request.displayName(), request.enabled(), request.roles(), request.scopeCode(), staff,
+                http.getRemoteAddr());
     }
 
     @Operation(summary = "重置工作人员密码", description = "同时解除锁定。")

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -46,9 +47,11 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(20)
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ApiErrorWriter errors,
-            SecurityContextRepository consoleSecurityContextRepository) throws Exception {
+            SecurityContextRepository consoleSecurityContextRepository, StaffAccounts accounts) throws Exception {
         http.securityMatcher("/api/console/**", "/console/**")
                 .securityContext(context -> context.securityContextRepository(consoleSecurityContextRepository))
+                .addFilterAfter(new StaffSessionRefresh(accounts, consoleSecurityContextRepository),
+                        SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/console/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/console/auth/csrf").permitAll()

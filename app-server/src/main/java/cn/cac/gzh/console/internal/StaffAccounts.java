@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.cac.gzh.common.ErrorKind;
@@ -96,12 +97,7 @@ class StaffAccounts {
     public CurrentStaff create(String username, String displayName, String password, Set<StaffRole> roles, String scopeCode,
             CurrentStaff actor, String clientIp) {
         String scope = scopeCode == null ? actor.scopeCode() : scopeCode;
-        if (!regions.hasCounty(scope) && !scope.equals(regions.cityCode())) {
-            throw DomainException.invalid("SCOPE_UNKNOWN", "所选县（区）或市不在本平台服务范围内");
-        }
-        if (!actor.citywide() && !scope.equals(actor.scopeCode())) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能为本县（区）创建工作人员账号");
-        }
+        requireScope(scope, actor);
         CurrentStaff created = insert(username, displayName, password, roles, scope);
         audit.record(new AuditEntry("STAFF", actor.id(), "STAFF_CREATED", "STAFF_USER", String.valueOf(created.id()),
                 "username=" + created.username() + " roles=" + names(created.roles()) + " scope=" + scope + " enabled=true",
@@ -130,18 +126,29 @@ class StaffAccounts {
         return current(staff.byId(row.id));
     }
 
+    /**
+     * Name, enabled, roles and (the city office only) the scope. Refused when it would leave no enabled administrator
+     * of the city (nobody could then add a county or see across counties).
+     */
     @Transactional
-    public CurrentStaff update(long id, String displayName, boolean enabled, Set<StaffRole> roles, long actorId,
-            String clientIp) {
+    public CurrentStaff update(long id, String displayName, boolean enabled, Set<StaffRole> roles, String scopeCode,
+            CurrentStaff actor, String clientIp) {
         StaffMapper.StaffRow row = require(id);
         if (roles.isEmpty()) {
             throw DomainException.invalid("ROLE_REQUIRED", "至少选择一个角色");
         }
+        String scope = scopeCode == null ? row.scopeCode() : scopeCode;
+        if (!scope.equals(row.scopeCode())) {
+            requireScope(scope, actor);
+        }
         Set<StaffRole> before = rolesOf(id);
         String name = displayName == null ? row.displayName() : displayName;
-        staff.update(id, name, enabled, LocalDateTime.now(clock));
+        staff.update(id, name, enabled, scope, LocalDateTime.now(clock));
         staff.clearRoles(id);
         roles.forEach(role -> staff.addRole(id, role));
+        if (staff.enabledAdministratorsOf(regions.cityCode()) == 0) {
+            throw DomainException.conflict("LAST_CITY_ADMIN", "至少须保留一名启用的市级管理员");
+        }
         CurrentStaff updated = current(staff.byId(id));
         StringBuilder detail = new StringBuilder();
         if (!before.equals(updated.roles())) {
@@ -150,12 +157,37 @@ class StaffAccounts {
         if (row.enabled() != enabled) {
             detail.append("enabled=").append(row.enabled()).append("->").append(enabled).append(' ');
         }
+        if (!scope.equals(row.scopeCode())) {
+            detail.append("scope=").append(row.scopeCode()).append("->").append(scope).append(' ');
+        }
         if (!name.equals(row.displayName())) {
             detail.append("displayName changed ");
         }
-        audit.record(new AuditEntry("STAFF", actorId, "STAFF_UPDATED", "STAFF_USER", String.valueOf(id),
+        audit.record(new AuditEntry("STAFF", actor.id(), "STAFF_UPDATED", "STAFF_USER", String.valueOf(id),
                 detail.isEmpty() ? "no change" : detail.toString().strip(), clientIp));
         return updated;
+    }
+
+    /** A scope is a county of the city or the city itself; only the city office gives one other than its own. */
+    private void requireScope(String scope, CurrentStaff actor) {
+        if (!regions.hasCounty(scope) && !scope.equals(regions.cityCode())) {
+            throw DomainException.invalid("SCOPE_UNKNOWN", "所选县（区）或市不在本平台服务范围内");
+        }
+        if (!actor.citywide() && !scope.equals(actor.scopeCode())) {
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能为本县（区）创建或调整工作人员账号");
+        }
+    }
+
+    /**
+     * The account as it is now, whatever the caller's scope (a session follows its account: {@link StaffSessionRefresh});
+     * empty when it is gone or disabled.
+     */
+    Optional<CurrentStaff> reload(long id) {
+        StaffMapper.StaffRow row = staff.byIdInAnyScope(id);
+        if (row == null || !row.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CurrentStaff(row.id(), row.username(), row.displayName(), rolesOf(row.id()), row.scopeCode()));
     }
 
     @Transactional

@@ -15,9 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -78,10 +76,8 @@ class StaffAuthController {
         CurrentStaff staff = accounts.signIn(request.username(), request.password(), http.getRemoteAddr());
         http.getSession(true);
         http.changeSessionId();
-        var authentication = new UsernamePasswordAuthenticationToken(staff, null,
-                staff.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(StaffSessionRefresh.signedIn(staff));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, http, response);
         return StaffView.of(staff);

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.cac.gzh.console.StaffRole;
+import com.baomidou.mybatisplus.annotation.InterceptorIgnore;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -65,8 +66,20 @@ interface StaffMapper {
     @Update("UPDATE staff_user SET password_hash = #{hash}, password_changed_at = #{at}, failed_attempts = 0, locked_until = NULL, updated_at = #{at} WHERE id = #{id}")
     void setPassword(long id, String hash, LocalDateTime at);
 
-    @Update("UPDATE staff_user SET display_name = #{displayName}, enabled = #{enabled}, updated_at = #{at} WHERE id = #{id}")
-    void update(long id, String displayName, boolean enabled, LocalDateTime at);
+    @Update("UPDATE staff_user SET display_name = #{displayName}, enabled = #{enabled}, county_code = #{scopeCode}, updated_at = #{at} WHERE id = #{id}")
+    void update(long id, String displayName, boolean enabled, String scopeCode, LocalDateTime at);
+
+    /** The caller's own account even when its scope just changed (not narrowed to the scope the session remembers). */
+    @InterceptorIgnore(tenantLine = "true")
+    @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, county_code AS scope_code FROM staff_user WHERE id = #{id}")
+    StaffRow byIdInAnyScope(long id);
+
+    /** Not narrowed: a county office's change must not be able to leave the city without an administrator either. */
+    @InterceptorIgnore(tenantLine = "true")
+    @Select("""
+            SELECT COUNT(*) FROM staff_user u JOIN staff_user_role r ON r.staff_id = u.id
+            WHERE u.enabled = TRUE AND u.county_code = #{cityCode} AND r.role = 'ADMIN'""")
+    long enabledAdministratorsOf(String cityCode);
 
     /** Enabled reviewers and administrators who bound their WeChat (see {@link StaffWechatBinding}). */
     @Select("""
