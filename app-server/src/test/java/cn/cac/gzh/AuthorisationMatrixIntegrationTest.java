@@ -247,6 +247,7 @@ class AuthorisationMatrixIntegrationTest {
         ids.put("/api/console/admin/staff/|id", String.valueOf(throwAwayStaff));
         ids.put("/api/console/admin/enforcement/|filingId", String.valueOf(filing));
         ids.put("/api/console/admin/campaigns/|id", String.valueOf(campaign));
+        ids.put("/api/console/admin/counties/|code", "411422");
         ids.put("/api/console/admin/reminder-rules/|code", "NO_SUCH_RULE");
         ids.put("/api/console/admin/exports/|id", "0123456789abcdef0123456789abcdef");
         ids.put("/api/console/notifications/|id", "999999999");

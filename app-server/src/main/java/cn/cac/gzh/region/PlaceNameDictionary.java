@@ -1,16 +1,20 @@
 package cn.cac.gzh.region;
 
 import java.util.List;
+import java.util.Map;
 
-/** Read access to the configured county's place-name dictionary. */
+/** Read access to the counties' place-name dictionaries (each county has its own). */
 public interface PlaceNameDictionary {
 
-    /** The configured county; fails when the database has no such county. */
-    County county();
+    /** The county; 400 {@code COUNTY_UNKNOWN} when the deployment does not serve it. */
+    County county(String countyCode);
 
-    /** Townships in their official order. */
-    List<Township> townships();
+    /** The county's townships in their official order. */
+    List<Township> townships(String countyCode);
 
-    /** Every dictionary word, longest first so that a matcher prefers 中原水城 to 水城. */
-    List<PlaceName> placeNames();
+    /** Every word of the county's dictionary, longest first so that a matcher prefers 中原水城 to 水城. */
+    List<PlaceName> placeNames(String countyCode);
+
+    /** Every county's words (longest first within a county), by county code in code order: one read for all. */
+    Map<String, List<PlaceName>> placeNamesByCounty();
 }

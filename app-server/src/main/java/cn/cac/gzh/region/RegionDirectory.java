@@ -1,6 +1,7 @@
 package cn.cac.gzh.region;
 
 import java.util.List;
+import java.util.Optional;
 
 import cn.cac.gzh.common.DomainException;
 
@@ -18,6 +19,9 @@ public interface RegionDirectory {
             throw DomainException.invalid("COUNTY_UNKNOWN", "所选县（区）不在本平台服务范围内");
         }
     }
+
+    /** The name of a county or of the city (商丘市), as the console shows an office's scope. */
+    Optional<String> nameOf(String code);
 
     /** The county a filing belongs to when the operator names none: {@code REGION_COUNTY_CODE}. */
     String defaultCountyCode();

@@ -25,12 +25,12 @@ class RegionDictionaryIntegrationTest {
 
     @Test
     void countyIsSuiCounty() {
-        assertThat(dictionary.county()).isEqualTo(new County("411422", "睢县", "河南省", "商丘市"));
+        assertThat(dictionary.county("411422")).isEqualTo(new County("411422", "睢县", "河南省", "商丘市"));
     }
 
     @Test
     void townshipsAreSeededInOrder() {
-        List<Township> townships = dictionary.townships();
+        List<Township> townships = dictionary.townships("411422");
 
         assertThat(townships).hasSize(20);
         assertThat(townships.get(0).name()).isEqualTo("城关回族镇");
@@ -41,7 +41,7 @@ class RegionDictionaryIntegrationTest {
 
     @Test
     void placeNamesCoverHistoricNamesFeaturesAndTownshipAliases() {
-        List<PlaceName> names = dictionary.placeNames();
+        List<PlaceName> names = dictionary.placeNames("411422");
 
         assertThat(names).extracting(PlaceName::term, PlaceName::kind, PlaceName::township).contains(
                 tuple("睢县", PlaceNameKind.COUNTY_NAME, null),
@@ -75,6 +75,6 @@ class RegionDictionaryIntegrationTest {
     void openApiDocumentsTheEndpoint() {
         String api = LocalServer.client(port).get().uri("/v3/api-docs").retrieve().body(String.class);
 
-        assertThat(api).contains("/api/regions/dictionary").contains("本县地名词典");
+        assertThat(api).contains("/api/regions/dictionary").contains("县（区）地名词典");
     }
 }

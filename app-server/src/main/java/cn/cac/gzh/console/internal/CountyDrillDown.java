@@ -35,12 +35,27 @@ class CountyDrillDown {
         if (county == null || county.isBlank()) {
             return;
         }
-        String code = county.strip();
+        String code = checked(staff, county.strip(), "只能查看本县（区）的数据");
+        RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, code, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /**
+     * The county a county's own data (its dictionary, …) is read or changed in: the one named (the city office may name
+     * any, a county office only its own), else a county office's own and the default county for the city office.
+     */
+    String countyOf(CurrentStaff staff, String county) {
+        if (county == null || county.isBlank()) {
+            return staff.citywide() ? regions.defaultCountyCode() : staff.scopeCode();
+        }
+        return checked(staff, county.strip(), "只能查看和管理本县（区）的数据");
+    }
+
+    private String checked(CurrentStaff staff, String code, String refusal) {
         regions.requireCounty(code);
         if (!staff.citywide() && !code.equals(staff.scopeCode())) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只能查看本县（区）的数据");
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", refusal);
         }
-        RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, code, RequestAttributes.SCOPE_REQUEST);
+        return code;
     }
 
     /** The county this request was narrowed to by {@link #narrow}, if any. */

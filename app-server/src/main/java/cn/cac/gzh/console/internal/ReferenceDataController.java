@@ -10,11 +10,6 @@ import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.filing.Campaign;
 import cn.cac.gzh.filing.CampaignAdministration;
 import cn.cac.gzh.filing.FilingCampaigns;
-import cn.cac.gzh.region.PlaceName;
-import cn.cac.gzh.region.PlaceNameAdministration;
-import cn.cac.gzh.region.PlaceNameDictionary;
-import cn.cac.gzh.region.PlaceNameKind;
-import cn.cac.gzh.region.Township;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,39 +27,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "控制台-基础数据", description = "管理员：集中登记备案期、地名词典")
+@Tag(name = "控制台-基础数据", description = "管理员：集中登记备案期")
 @RestController
 @RequestMapping("/api/console/admin")
 class ReferenceDataController {
 
     private final FilingCampaigns campaigns;
     private final CampaignAdministration campaignAdmin;
-    private final PlaceNameDictionary dictionary;
-    private final PlaceNameAdministration dictionaryAdmin;
     private final AuditTrail audit;
     private final RetryingTransactions transactions;
 
-    ReferenceDataController(FilingCampaigns campaigns, CampaignAdministration campaignAdmin, PlaceNameDictionary dictionary,
-            PlaceNameAdministration dictionaryAdmin, AuditTrail audit, RetryingTransactions transactions) {
+    ReferenceDataController(FilingCampaigns campaigns, CampaignAdministration campaignAdmin, AuditTrail audit,
+            RetryingTransactions transactions) {
         this.campaigns = campaigns;
         this.campaignAdmin = campaignAdmin;
-        this.dictionary = dictionary;
-        this.dictionaryAdmin = dictionaryAdmin;
         this.audit = audit;
         this.transactions = transactions;
     }
 
     record CampaignRequest(@NotBlank @Size(max = 100) String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
-    }
-
-    record PlaceNameRequest(@NotBlank @Size(max = 32) String term, @NotNull PlaceNameKind kind, @Size(max = 32) String township) {
-    }
-
-    record Dictionary(List<Township> townships, List<PlaceName> placeNames) {
     }
 
     @Operation(summary = "集中登记备案期列表")
@@ -104,34 +88,6 @@ class ReferenceDataController {
         transactions.run("deleteCampaign", () -> {
             campaignAdmin.delete(id);
             record(staff, "CAMPAIGN_DELETED", "CAMPAIGN", String.valueOf(id), http);
-        });
-    }
-
-    @Operation(summary = "地名词典", description = "乡镇列表与判断“显著本地特征”的全部词语。")
-    @GetMapping("/place-names")
-    Dictionary placeNames() {
-        return new Dictionary(dictionary.townships(), dictionary.placeNames());
-    }
-
-    @Operation(summary = "新增地名词", description = "错误码：TERM_EXISTS、TERM_INVALID、TOWNSHIP_REQUIRED、TOWNSHIP_NOT_FOUND。")
-    @PostMapping("/place-names")
-    @ResponseStatus(HttpStatus.CREATED)
-    PlaceName addPlaceName(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody PlaceNameRequest request,
-            HttpServletRequest http) {
-        return transactions.execute("addPlaceName", () -> {
-            PlaceName added = dictionaryAdmin.add(request.term(), request.kind(), request.township());
-            record(staff, "PLACE_NAME_ADDED", "PLACE_NAME", added.term(), http);
-            return added;
-        });
-    }
-
-    @Operation(summary = "删除地名词")
-    @DeleteMapping("/place-names")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removePlaceName(@AuthenticationPrincipal CurrentStaff staff, @RequestParam String term, HttpServletRequest http) {
-        transactions.run("removePlaceName", () -> {
-            dictionaryAdmin.remove(term);
-            record(staff, "PLACE_NAME_REMOVED", "PLACE_NAME", term, http);
         });
     }
 

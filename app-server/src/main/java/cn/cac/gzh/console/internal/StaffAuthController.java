@@ -6,7 +6,9 @@ import java.util.Set;
 import cn.cac.gzh.common.web.RequestRateLimits;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.console.StaffRole;
+import cn.cac.gzh.region.RegionDirectory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,10 +36,12 @@ class StaffAuthController {
     private final StaffAccounts accounts;
     private final SecurityContextRepository contexts;
     private final RequestRateLimits limits;
+    private final RegionDirectory regions;
 
     StaffAuthController(StaffAccounts accounts, SecurityContextRepository consoleSecurityContextRepository,
-            RequestRateLimits limits) {
+            RequestRateLimits limits, RegionDirectory regions) {
         this.accounts = accounts;
+        this.regions = regions;
         this.limits = limits;
         this.contexts = consoleSecurityContextRepository;
     }
@@ -51,11 +55,12 @@ class StaffAuthController {
     record RoleView(StaffRole role, String label) {
     }
 
-    record StaffView(long id, String username, String displayName, List<RoleView> roles, String scopeCode, boolean citywide) {
-        static StaffView of(CurrentStaff staff) {
+    record StaffView(long id, String username, String displayName, List<RoleView> roles, String scopeCode, boolean citywide,
+            @Schema(description = "工作范围的名称（县（区）名或市名），控制台页头显示为“某某网信办”") String scopeName) {
+        static StaffView of(CurrentStaff staff, RegionDirectory regions) {
             return new StaffView(staff.id(), staff.username(), staff.displayName(),
                     staff.roles().stream().sorted().map(r -> new RoleView(r, r.label())).toList(), staff.scopeCode(),
-                    staff.citywide());
+                    staff.citywide(), regions.nameOf(staff.scopeCode()).orElse(null));
         }
     }
 
@@ -80,14 +85,14 @@ class StaffAuthController {
         context.setAuthentication(StaffSessionRefresh.signedIn(staff));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, http, response);
-        return StaffView.of(staff);
+        return StaffView.of(staff, regions);
     }
 
     @Operation(summary = "当前登录的工作人员")
     @GetMapping("/me")
     StaffView me(@AuthenticationPrincipal CurrentStaff staff) {
         return StaffView.of(new CurrentStaff(staff.id(), staff.username(), staff.displayName(),
-                Set.copyOf(accounts.rolesOf(staff.id())), staff.scopeCode()));
+                Set.copyOf(accounts.rolesOf(staff.id())), staff.scopeCode()), regions);
     }
 
     @Operation(summary = "修改本人密码", description = "错误码：PASSWORD_MISMATCH、WEAK_PASSWORD。")

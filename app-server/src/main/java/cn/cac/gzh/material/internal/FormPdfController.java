@@ -9,6 +9,7 @@ import cn.cac.gzh.filing.FilingLookup;
 import cn.cac.gzh.filing.FilingSheet;
 import cn.cac.gzh.filing.FormType;
 import cn.cac.gzh.region.PlaceNameDictionary;
+import cn.cac.gzh.region.RegionDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,9 +31,12 @@ class FormPdfController {
     private final FormPdfRenderer renderer;
     private final FilingLookup filings;
     private final PlaceNameDictionary dictionary;
+    private final RegionDirectory regions;
     private final Clock clock;
 
-    FormPdfController(FormPdfRenderer renderer, FilingLookup filings, PlaceNameDictionary dictionary, Clock clock) {
+    FormPdfController(FormPdfRenderer renderer, FilingLookup filings, PlaceNameDictionary dictionary, RegionDirectory regions,
+            Clock clock) {
+        this.regions = regions;
         this.renderer = renderer;
         this.filings = filings;
         this.dictionary = dictionary;
@@ -46,15 +50,20 @@ class FormPdfController {
         filings.requireOwned(filingId, operator.id());
         FilingSheet sheet = filings.sheet(filingId).orElseThrow();
         FormType type = sheet.form().formType();
-        byte[] pdf = renderer.render(type, dictionary.county().name(), sheet.form(), sheet.filingNumber(), masked,
+        // the filing's own county heads its form (a filing without one is the default county's)
+        String county = sheet.form().countyCode() == null ? regions.defaultCountyCode() : sheet.form().countyCode();
+        byte[] pdf = renderer.render(type, dictionary.county(county).name(), sheet.form(), sheet.filingNumber(), masked,
                 Times.today(clock));
         return pdf(pdf, (type == FormType.UNIT ? "表一-" : "表二-") + sheet.id() + ".pdf");
     }
 
-    @Operation(summary = "空白登记备案表", description = "无需登录。formType 为 UNIT（表一：单位及社会团体）或 INDIVIDUAL（表二：个人或个体经营者）。")
+    @Operation(summary = "空白登记备案表", description = "无需登录。formType 为 UNIT（表一：单位及社会团体）或 INDIVIDUAL（表二：个人或个体经营者）；"
+            + "county 为县（区）代码，不填为默认县。错误码：COUNTY_UNKNOWN。")
     @GetMapping("/api/mini/forms/{formType}/blank.pdf")
-    ResponseEntity<byte[]> blank(@PathVariable FormType formType) {
-        byte[] pdf = renderer.render(formType, dictionary.county().name(), null, null, false, null);
+    ResponseEntity<byte[]> blank(@PathVariable FormType formType,
+            @Parameter(description = "县（区）代码") @RequestParam(required = false) String county) {
+        String code = county == null || county.isBlank() ? regions.defaultCountyCode() : county.strip();
+        byte[] pdf = renderer.render(formType, dictionary.county(code).name(), null, null, false, null);
         return pdf(pdf, formType == FormType.UNIT ? "表一-空白.pdf" : "表二-空白.pdf");
     }
 

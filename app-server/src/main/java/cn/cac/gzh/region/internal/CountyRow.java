@@ -44,4 +44,8 @@ class CountyRow {
     public void setCity(String city) {
         this.city = city;
     }
+
+    static cn.cac.gzh.region.County county(CountyRow row) {
+        return new cn.cac.gzh.region.County(row.getCode(), row.getName(), row.getProvince(), row.getCity());
+    }
 }

@@ -1,11 +1,14 @@
 package cn.cac.gzh.region.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.cac.gzh.region.County;
 import cn.cac.gzh.region.PlaceName;
 import cn.cac.gzh.region.PlaceNameDictionary;
-import cn.cac.gzh.region.RegionProperties;
+import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.region.Township;
 
 import org.springframework.stereotype.Service;
@@ -16,33 +19,35 @@ class DatabasePlaceNameDictionary implements PlaceNameDictionary {
     private final CountyMapper counties;
     private final TownshipMapper townships;
     private final PlaceNameMapper placeNames;
-    private final String countyCode;
+    private final RegionDirectory regions;
 
     DatabasePlaceNameDictionary(CountyMapper counties, TownshipMapper townships, PlaceNameMapper placeNames,
-            RegionProperties properties) {
+            RegionDirectory regions) {
         this.counties = counties;
         this.townships = townships;
         this.placeNames = placeNames;
-        this.countyCode = properties.countyCode();
+        this.regions = regions;
     }
 
     @Override
-    public County county() {
-        CountyRow row = counties.selectById(countyCode);
-        if (row == null) {
-            throw new IllegalStateException("No county " + countyCode
-                    + " in the place-name dictionary: check region.county-code (REGION_COUNTY_CODE)");
-        }
-        return new County(row.getCode(), row.getName(), row.getProvince(), row.getCity());
+    public County county(String countyCode) {
+        regions.requireCounty(countyCode);
+        return CountyRow.county(counties.selectById(countyCode));
     }
 
     @Override
-    public List<Township> townships() {
+    public List<Township> townships(String countyCode) {
         return townships.findByCounty(countyCode);
     }
 
     @Override
-    public List<PlaceName> placeNames() {
+    public List<PlaceName> placeNames(String countyCode) {
         return placeNames.findByCounty(countyCode);
+    }
+
+    @Override
+    public Map<String, List<PlaceName>> placeNamesByCounty() {
+        return placeNames.findAll().stream().collect(Collectors.groupingBy(PlaceNameMapper.CountyPlaceName::countyCode,
+                LinkedHashMap::new, Collectors.mapping(p -> new PlaceName(p.term(), p.kind(), p.township()), Collectors.toList())));
     }
 }

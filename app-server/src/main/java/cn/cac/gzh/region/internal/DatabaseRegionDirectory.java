@@ -1,6 +1,7 @@
 package cn.cac.gzh.region.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import cn.cac.gzh.region.County;
 import cn.cac.gzh.region.RegionDirectory;
@@ -23,13 +24,25 @@ class DatabaseRegionDirectory implements RegionDirectory {
     @Override
     public List<County> counties() {
         return counties.selectList(new QueryWrapper<CountyRow>().orderByAsc("code")).stream()
-                .map(row -> new County(row.getCode(), row.getName(), row.getProvince(), row.getCity()))
+                .map(CountyRow::county)
                 .toList();
     }
 
     @Override
     public boolean hasCounty(String code) {
         return code != null && counties.selectById(code) != null;
+    }
+
+    @Override
+    public Optional<String> nameOf(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        CountyRow county = counties.selectById(code);
+        if (county != null) {
+            return Optional.of(county.getName());
+        }
+        return Optional.ofNullable(counties.city(code)).map(CountyMapper.CityRow::name);
     }
 
     @Override

@@ -27,6 +27,24 @@ interface PlaceNameMapper {
             """)
     void insert(String countyCode, String term, PlaceNameKind kind, Long townshipId, LocalDateTime at);
 
+    /** Every county's words, by county, longest first within each. */
+    @Select("""
+            SELECT p.county_code, p.term, p.kind, t.name AS township
+            FROM region_place_name p LEFT JOIN region_township t ON t.id = p.township_id
+            ORDER BY p.county_code, CHAR_LENGTH(p.term) DESC, p.term
+            """)
+    List<CountyPlaceName> findAll();
+
+    record CountyPlaceName(String countyCode, String term, PlaceNameKind kind, String township) {
+    }
+
+    /** 0 when the county has the word already (the import skips it). */
+    @Insert("""
+            INSERT IGNORE INTO region_place_name (county_code, term, kind, township_id, created_at, updated_at)
+            VALUES (#{countyCode}, #{term}, #{kind}, #{townshipId,jdbcType=BIGINT}, #{at}, #{at})
+            """)
+    int insertIfAbsent(String countyCode, String term, PlaceNameKind kind, Long townshipId, LocalDateTime at);
+
     @Delete("DELETE FROM region_place_name WHERE county_code = #{countyCode} AND term = #{term}")
     int delete(String countyCode, String term);
 }

@@ -8,13 +8,15 @@ import cn.cac.gzh.region.PlaceNameDictionary;
 import cn.cac.gzh.region.RegionDirectory;
 import cn.cac.gzh.region.Township;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "地名词典", description = "本县的县名、乡镇名及其简称、历史名称和本地特征词")
+@Tag(name = "地名词典", description = "本平台服务的县（区），及各县（区）的县名、乡镇名及其简称、历史名称和本地特征词")
 @RestController
 @RequestMapping("/api/regions")
 class RegionController {
@@ -36,10 +38,12 @@ class RegionController {
         return new CountiesView(regions.counties(), regions.defaultCountyCode());
     }
 
-    @Operation(summary = "本县地名词典", description = "返回本平台服务的县、其乡镇列表以及判断“显著本地特征”所用的全部词语。")
+    @Operation(summary = "县（区）地名词典", description = "返回一个县（区）、其乡镇列表以及判断“显著本地特征”所用的全部词语；"
+            + "county 不填为默认县。错误码：COUNTY_UNKNOWN。")
     @GetMapping("/dictionary")
-    DictionaryView dictionary() {
-        return new DictionaryView(dictionary.county(), dictionary.townships(), dictionary.placeNames());
+    DictionaryView dictionary(@Parameter(description = "县（区）代码") @RequestParam(required = false) String county) {
+        String code = county == null || county.isBlank() ? regions.defaultCountyCode() : county.strip();
+        return new DictionaryView(dictionary.county(code), dictionary.townships(code), dictionary.placeNames(code));
     }
 
     record DictionaryView(County county, List<Township> townships, List<PlaceName> placeNames) {
