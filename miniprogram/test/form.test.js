@@ -332,6 +332,31 @@ describe('登记备案表: 所属县（区） when the platform serves several c
     expect(sent.body.account.name).toBe('睢县发布');
   });
 
+  test('from 备案自查: the name, township and suggested county are filled in and sent', async () => {
+    counties([SUIXIAN, NINGLING], '411422');
+    loggedIn();
+    const page = loadPage('form/form');
+    page.onLoad({ accountName: encodeURIComponent('宁陵发布'), township: encodeURIComponent('城关镇'), county: '411423' });
+    await page.loaded;
+    expect(countyField(page).textContent).toContain('宁陵县');
+    expect(page.data.form.account.name).toBe('宁陵发布');
+    expect(page.data.form.account.township).toBe('城关镇');
+    fillDraft(page);
+    const sent = postedForm();
+    await page.save();
+    expect(sent.body.countyCode).toBe('411423');
+  });
+
+  test('from 备案自查 with a county the deployment does not serve: the default is chosen', async () => {
+    counties([SUIXIAN, NINGLING], '411422');
+    loggedIn();
+    const page = loadPage('form/form');
+    page.onLoad({ accountName: '%E5%AE%81', county: '999999' });
+    await page.loaded;
+    expect(countyField(page).textContent).toContain('睢县');
+    expect(page.data.form.account.name).toBe('宁');
+  });
+
   test('two counties: the default is sent when nothing else is chosen', async () => {
     counties([SUIXIAN, NINGLING], '411423');
     const page = await newForm();

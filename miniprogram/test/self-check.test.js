@@ -100,6 +100,24 @@ describe('备案自查', () => {
     expect(wx.__server.calls.find((c) => c.method === 'navigateTo').options.url).toBe('/pages/form/form?accountName=' + encodeURIComponent('睢县发布'));
   });
 
+  test('the county the name points to is shown and passed to the form, with that county\'s township', async () => {
+    wx.__server.on('POST', '/api/mini/self-check', () => ({ statusCode: 200, data: Object.assign({}, MUST_FILE, {
+      matchedTerms: [
+        { term: '新城', kind: 'TOWNSHIP_ALIAS', township: '新城镇', countyCode: '411421' },
+        { term: '旧庄', kind: 'TOWNSHIP_ALIAS', township: '旧庄乡', countyCode: '411421' },
+        { term: '城关', kind: 'TOWNSHIP_ALIAS', township: '城关回族镇', countyCode: '411422' },
+      ],
+      matchedCounties: [{ countyCode: '411421', countyName: '民权县', terms: 2 }, { countyCode: '411422', countyName: '睢县', terms: 1 }],
+      suggestedCountyCode: '411421' }) }));
+    const page = open();
+    page.onNameInput({ detail: { value: '城关新城旧庄' } });
+    await page.check();
+    expect(textOf(page)).toContain('涉及县（区）：民权县、睢县');
+    page.goFile();
+    expect(wx.__server.calls.find((c) => c.method === 'navigateTo').options.url).toBe('/pages/form/form?accountName='
+      + encodeURIComponent('城关新城旧庄') + '&township=' + encodeURIComponent('新城镇') + '&county=411421');
+  });
+
   test('an account that need not file is told so, without 去备案', async () => {
     wx.__server.on('POST', '/api/mini/self-check', () => ({ statusCode: 200, data: NOT_REQUIRED }));
     const page = open();

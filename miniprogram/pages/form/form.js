@@ -4,7 +4,7 @@
 // (申请变更 of an approved filing: POST …/change-request {version, form}, checked for completeness).
 // ID numbers come back masked: an unchanged masked ID is sent as null, which keeps the stored one.
 // When the deployment serves several counties (utils/regions.js), step 1 offers 所属县（区）: the filing's
-// own county, else the default, sent as countyCode; read-only once the filing has a number. With one
+// own county (for a new filing from 备案自查, the county its name points to), else the default, sent as countyCode; read-only once the filing has a number. With one
 // county (or when the counties cannot be read) there is no choice and countyCode is not sent.
 const api = require('../../utils/api');
 const regions = require('../../utils/regions');
@@ -41,6 +41,31 @@ function complete(form) {
     }),
     individual: Object.assign({ selfEmployed: false }, f.individual || {}),
   };
+}
+
+/** A query value as the page gets it (encoded by the page that navigated here), or '' when absent or broken. */
+function queryValue(value) {
+  if (typeof value !== 'string' || !value) return '';
+  try {
+    return decodeURIComponent(value).trim();
+  } catch (e) {
+    return '';
+  }
+}
+
+/**
+ * A new filing begun from 备案自查: the account name, the township and the county (the one whose place names the
+ * name carries) it found; the county is chosen only when it is one the deployment serves (countyCode() checks).
+ */
+function prefilled(q) {
+  const form = complete(null);
+  const name = queryValue(q.accountName);
+  const township = queryValue(q.township);
+  const county = queryValue(q.county);
+  if (name) form.account.name = name;
+  if (township) form.account.township = township;
+  if (/^\d{6}$/.test(county)) form.countyCode = county;
+  return form;
 }
 
 /** The fields of a step: path, input kind and, for some, choices, hints and the input's length limit. */
@@ -118,6 +143,7 @@ Page({
       this.setData({ id: q.id, mode: q.mode === 'change' ? 'change' : 'edit' });
       this.loaded = Promise.all([this.load(), counties]);
     } else {
+      this.setData({ form: prefilled(q) });
       this.refresh();
       this.loaded = counties;
     }

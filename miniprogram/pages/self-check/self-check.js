@@ -1,6 +1,7 @@
 // 备案自查 (notice §2, no login): the account's name and four yes/no questions; the server answers
 // whether the account must file (any one of five criteria), which criteria apply and which local place
-// names it found in the name. 去备案 opens the form with the account name and the matched township.
+// names it found in the name (and in which county's dictionary). 去备案 opens the form with the account name, the
+// matched township and the suggested county.
 const api = require('../../utils/api');
 const errors = require('../../utils/errors');
 
@@ -90,8 +91,10 @@ Page({
       term: m.term,
       kind: KIND_LABELS[m.kind] || '',
       township: m.township || '',
+      county: m.countyCode || '',
     }));
-    const withTownship = matched.find((m) => m.township);
+    const suggested = answer.suggestedCountyCode || '';
+    const withTownship = matched.find((m) => m.township && (!suggested || !m.county || m.county === suggested));
     return {
       filingRequired: !!answer.filingRequired,
       conclusion: answer.conclusion,
@@ -99,6 +102,9 @@ Page({
       matched,
       matchedNames: matched.map((m) => m.term).join('、'),
       township: withTownship ? withTownship.township : '',
+      // the county whose place names the name carries (none when it is unclear): the form pre-selects it
+      county: suggested,
+      counties: (answer.matchedCounties || []).map((c) => c.countyName).join('、'),
       normalizedName: answer.normalizedName,
     };
   },
@@ -108,6 +114,7 @@ Page({
     const result = this.data.result;
     let url = '/pages/form/form?accountName=' + encodeURIComponent((this.data.accountName || '').trim());
     if (result && result.township) url += '&township=' + encodeURIComponent(result.township);
+    if (result && result.county) url += '&county=' + encodeURIComponent(result.county);
     wx.navigateTo({ url });
   },
 });

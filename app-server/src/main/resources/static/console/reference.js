@@ -47,19 +47,20 @@ export const DELIVERY_ERRORS = {
 /** The server's password rule (PasswordPolicy), shown under every password field. */
 export const PASSWORD_HINT = '10至72位，同时包含字母和数字，不能与用户名相同';
 
-/** The township names of the county (public place-name dictionary), loaded once per page load. */
-let townshipsPromise = null;
+/** The township names of a county (public place-name dictionary; none: the default county), loaded once per county. */
+const townshipsPromises = new Map();
 
-export function townships() {
-  if (!townshipsPromise) {
-    townshipsPromise = Api.get('/api/regions/dictionary')
+export function townships(county) {
+  const key = county || '';
+  if (!townshipsPromises.has(key)) {
+    townshipsPromises.set(key, Api.get('/api/regions/dictionary', { county: key })
       .then(dictionary => (dictionary.townships || []).map(t => t.name))
       .catch(error => {
-        townshipsPromise = null; // let the next page try again
+        townshipsPromises.delete(key); // let the next page try again
         throw error;
-      });
+      }));
   }
-  return townshipsPromise;
+  return townshipsPromises.get(key);
 }
 
 let countiesPromise = null;

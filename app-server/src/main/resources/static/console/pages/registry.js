@@ -4,6 +4,7 @@ import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { Labels, counties, townships } from '../reference.js';
 import { go } from '../router.js';
+import { currentUser } from '../session.js';
 import { PAGE_SIZE, filterForm, pagedTable } from './skeleton.js';
 
 const { h, field, select } = Ui;
@@ -19,20 +20,21 @@ export default {
   roles: ['REVIEWER', 'ADMIN'],
   async load(ctx) {
     const { page, sort } = paging(ctx.params);
+    const citywide = !!(currentUser() && currentUser().citywide);
     const [result, names, countyList] = await Promise.all([
       Api.get('/api/console/registry', Object.assign(pick(ctx.params, FILTERS), { sort, page, size: PAGE_SIZE })),
-      townships().catch(() => []),
-      ctx.params.county ? counties().catch(() => []) : [],
+      townships(ctx.params.county).catch(() => []),
+      citywide || ctx.params.county ? counties().catch(() => []) : [],
     ]);
     const county = countyList.find(c => c.code === ctx.params.county);
-    return { result, names, countyName: county ? county.name : ctx.params.county };
+    return { result, names, countyName: county ? county.name : ctx.params.county, countyList: citywide ? countyList : [] };
   },
-  render(container, { result, names, countyName }, ctx) {
+  render(container, { result, names, countyName, countyList }, ctx) {
     const params = ctx.params;
     const { page, sort } = paging(params);
     const withParams = changes => go('registry', Object.assign(pick(params, FILTERS), { sort, page }, changes));
     container.append(
-      filters(params, names, sort, countyName),
+      filters(params, names, sort, countyName, countyList),
       ...pagedTable([
         { title: '公众号名称', sortKey: 'accountName', render: r => h('a', { href: '#/filings/' + r.id, class: 'strong' }, Ui.text(r.accountName)) },
         { title: '微信号', render: r => Ui.text(r.wechatId) },
@@ -65,7 +67,10 @@ function pick(source, keys) {
   return picked;
 }
 
-function filters(params, names, sort, countyName) {
+function filters(params, names, sort, countyName, countyList) {
+  // the city office picks a county here too (a county office's view is its own county already)
+  const county = countyList.length
+    ? select('county', [['', '全市'], ...countyList.map(c => [c.code, c.name])], params.county, { id: 'filter-county' }) : null;
   const text = h('input', { name: 'text', id: 'filter-text', value: params.text || '', placeholder: '公众号名称、微信号、gh_原始ID或备案编号（前缀）' });
   const subject = h('input', { name: 'subject', id: 'filter-subject', value: params.subject || '', placeholder: '单位或个人名称（前缀）' });
   const status = select('status', Ui.optionsOf(Labels.status, '全部状态'), params.status, { id: 'filter-status' });
@@ -78,7 +83,7 @@ function filters(params, names, sort, countyName) {
   const dueTo = h('input', { type: 'date', name: 'dueTo', id: 'filter-due-to', value: params.dueTo || '' });
   return filterForm({
     fields: [
-      field('关键词', text), field('主体名称', subject), field('状态', status), field('乡镇（办事处）', township), field('登记表', formType),
+      county ? field('县（区）', county) : null, field('关键词', text), field('主体名称', subject), field('状态', status), field('乡镇（办事处）', township), field('登记表', formType),
       field('截止日期从', dueFrom), field('截止日期到', dueTo),
       h('label', { class: 'check' }, overdue, '只看逾期未备案'),
     ],
@@ -86,7 +91,7 @@ function filters(params, names, sort, countyName) {
       params.operatorId ? h('p', { class: 'filter-note' }, `仅显示运营者 #${params.operatorId} 的备案。`,
         h('button', { type: 'button', class: 'link-button', onclick: () => go('registry', Object.assign({}, params, { operatorId: '', page: 1 })) },
           '取消此条件')) : null,
-      params.county ? h('p', { class: 'filter-note', id: 'filter-county-note' }, `仅显示${countyName}的备案。`,
+      params.county && !county ? h('p', { class: 'filter-note', id: 'filter-county-note' }, `仅显示${countyName}的备案。`,
         h('button', { type: 'button', class: 'link-button', onclick: () => go('registry', Object.assign({}, params, { county: '', page: 1 })) },
           '取消此条件')) : null,
     ],
@@ -95,7 +100,7 @@ function filters(params, names, sort, countyName) {
     onSubmit: () => go('registry', {
       text: text.value.trim(), subject: subject.value.trim(), status: status.value, township: township.value, formType: formType.value,
       overdue: overdue.checked ? 'true' : '', dueFrom: dueFrom.value, dueTo: dueTo.value, operatorId: params.operatorId,
-      county: params.county, sort, page: 1,
+      county: county ? county.value : params.county, sort, page: 1,
     }),
   });
 }

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The city view in a real (headless) Chromium: the city administrator's 概览 lists 各县（区）情况 with 睢县 and 民权县,
  * a click on 民权县 opens that county's dashboard (its numbers, 返回全市), and a county office's 概览 has no table.
- * Screenshots: city-dashboard, city-dashboard-county.
+ * The city administrator adds a county and imports its place names on 县（区）与地名.
+ * Screenshots: city-dashboard, city-dashboard-county, city-counties.
  */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -105,8 +106,16 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
 
         // the registry from the tile keeps to the county
         browser.click(By.cssSelector("[data-stat='备案总数']"));
-        browser.waitForText(By.id("filter-county-note"), "仅显示民权县的备案");
+        browser.visible(By.id("filter-county"));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("filter-county")))
+                .getFirstSelectedOption().getText()).isEqualTo("民权县");
         assertThat(browser.driver.findElement(By.cssSelector(".pager-info")).getText()).contains("共 " + str(minquan.get("total")) + " 条");
+        // the registry's own county picker: the whole city again
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("filter-county"))).selectByVisibleText("全市");
+        browser.click(By.id("filter-submit"));
+        browser.waitForText(By.cssSelector(".pager-info"), "共 " + str(console.get("/api/console/registry").get("total")) + " 条");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("county=");
+        browser.driver.navigate().back();
 
         // and back to the whole city
         browser.driver.navigate().back();
@@ -134,6 +143,41 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         // another county's dashboard is refused with the server's message
         browser.driver.get(browser.base + "/console/#/dashboard?county=411422");
         browser.waitForText(By.cssSelector("#view .message-error"), "只能查看本县（区）的数据");
+    }
+
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void theCityAdministratorAddsACountyAndImportsItsPlaceNames() {
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        assertThat(browser.driver.findElement(By.id("office-name")).getText()).isEqualTo("商丘市网信办 · 工作台");
+        browser.navigate("县（区）与地名");
+        browser.visible(By.id("counties"));
+        // a county code of 商丘市 this (long-lived) test database does not have yet
+        List<String> taken = jdbc.queryForList("SELECT code FROM region_county", String.class);
+        String code = java.util.stream.IntStream.rangeClosed(1, 98).mapToObj(n -> String.format("4114%02d", n))
+                .filter(c -> !taken.contains(c) && !c.endsWith("00")).reduce((first, last) -> last).orElseThrow();
+        String name = "浏览" + code.substring(4) + "县";
+        browser.type(By.id("new-county-code"), code);
+        browser.type(By.id("new-county-name"), name);
+        browser.click(By.id("new-county-submit"));
+        browser.waitForText(By.id("place-name-message"), "已新增" + name);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#/place-names?county=" + code);
+        browser.type(By.id("import-text"), "镇 浏览新镇\n乡镇简称 浏览新 浏览新镇\n本地特征 浏览湖");
+        browser.click(By.id("import-submit"));
+        browser.waitForText(By.id("place-name-message"), "已导入：乡镇 1 个、地名词 2 个");
+        assertThat(browser.waitForText(By.id("place-names-table"), "浏览湖")).contains(name, "浏览新镇", "浏览新");
+        assertThat(browser.driver.findElement(By.id("counties")).getText()).contains(name);
+        assertThat((List<Map<String, Object>>) console.get("/api/console/admin/place-names?county=" + code).get("placeNames"))
+                .hasSize(4);
+        browser.screenshot("city-counties");
+        // a faulty list is refused with the lines named, and nothing is written
+        browser.type(By.id("import-text"), "城区 老城");
+        browser.click(By.id("import-submit"));
+        assertThat(browser.waitForText(By.id("import-message"), "第1行")).contains("类别“城区”无法识别");
+        assertThat((List<Map<String, Object>>) console.get("/api/console/admin/place-names?county=" + code).get("placeNames"))
+                .hasSize(4);
+        assertThat(browser.javaScriptErrors()).isEmpty();
     }
 
     private List<String> countyRows() {

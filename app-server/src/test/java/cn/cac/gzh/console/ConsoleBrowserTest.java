@@ -91,7 +91,9 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
-                "提醒规则", "地名词典", "审计日志");
+                "提醒规则", "县（区）与地名", "审计日志");
+        assertThat(browser.driver.findElement(By.id("office-name")).getText()).as("the city office's header")
+                .isEqualTo("商丘市网信办 · 工作台");
         browser.visible(By.cssSelector(".stat"));
 
         @SuppressWarnings("unchecked")
@@ -348,10 +350,10 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
     void anAdministratorEditsTheDictionaryAndCampaignsAndReadsTheAuditLog() {
         String word = marker("湖");
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
-        browser.navigate("地名词典");
+        browser.navigate("县（区）与地名");
         browser.type(By.id("place-name-term"), word);
         browser.click(By.id("place-name-submit"));
-        browser.waitForText(By.cssSelector("#view table.data"), word);
+        browser.waitForText(By.id("place-names-table"), word);
         assertThat(console.get("/api/console/admin/place-names").get("placeNames").toString()).contains(word);
         browser.screenshot("11-place-names");
 
