@@ -134,6 +134,46 @@ class StaffScopeChangeIntegrationTest {
         }
     }
 
+    @Test
+    void twoAdministratorsDisablingEachOtherAtOnceLeaveOne() throws Exception {
+        ConsoleClient admin = new ConsoleClient(port);
+        assertThat(admin.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+        long adminId = jdbc.queryForObject("SELECT id FROM staff_user WHERE username = 'admin'", Long.class);
+        String username = "peer" + UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/api/console/admin/staff", Map.of("username", username, "displayName", "另一位市级管理员",
+                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", "411400"));
+        long peerId = ((Number) created.get("id")).longValue();
+        List<Long> others = jdbc.queryForList("""
+                SELECT DISTINCT u.id FROM staff_user u JOIN staff_user_role r ON r.staff_id = u.id
+                WHERE u.enabled = TRUE AND u.county_code = '411400' AND r.role = 'ADMIN' AND u.id NOT IN (?, ?)""",
+                Long.class, adminId, peerId);
+        others.forEach(other -> jdbc.update("UPDATE staff_user SET enabled = FALSE WHERE id = ?", other));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                jdbc.update("UPDATE staff_user SET enabled = TRUE WHERE id IN (?, ?)", adminId, peerId);
+                ConsoleClient first = new ConsoleClient(port);
+                assertThat(first.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
+                ConsoleClient second = new ConsoleClient(port);
+                assertThat(second.login(username, PASSWORD).status()).isEqualTo(200);
+                Map<String, Object> disable = Map.of("enabled", false, "roles", List.of("ADMIN", "REVIEWER", "PUBLISHER"));
+                var a = pool.submit(() -> first.put("/api/console/admin/staff/" + peerId, disable));
+                var b = pool.submit(() -> second.put("/api/console/admin/staff/" + adminId, disable));
+                List<Integer> statuses = List.of(a.get().status(), b.get().status());
+                // the loser is refused (409), or already signed out when the winner committed before it began (401)
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(200)
+                        .anySatisfy(status -> assertThat(status).isIn(409, 401));
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE id IN (?, ?) AND enabled = TRUE",
+                        Integer.class, adminId, peerId)).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+            jdbc.update("UPDATE staff_user SET enabled = TRUE WHERE id = ?", adminId);
+            jdbc.update("UPDATE staff_user SET enabled = FALSE WHERE id = ?", peerId);
+            others.forEach(other -> jdbc.update("UPDATE staff_user SET enabled = TRUE WHERE id = ?", other));
+        }
+    }
+
     private String row(long id) {
         return jdbc.queryForObject("SELECT CONCAT_WS('|', display_name, enabled, county_code, "
                 + "(SELECT GROUP_CONCAT(role ORDER BY role) FROM staff_user_role WHERE staff_id = u.id)) FROM staff_user u WHERE id = ?",

@@ -133,6 +133,9 @@ class StaffAccounts {
     @Transactional
     public CurrentStaff update(long id, String displayName, boolean enabled, Set<StaffRole> roles, String scopeCode,
             CurrentStaff actor, String clientIp) {
+        // first, before anything is read: changes that could each leave the city without an administrator take turns,
+        // and the next one's reads (its snapshot starts after the lock) see the one before it
+        staff.lockCity(regions.cityCode());
         StaffMapper.StaffRow row = require(id);
         if (roles.isEmpty()) {
             throw DomainException.invalid("ROLE_REQUIRED", "至少选择一个角色");

@@ -74,6 +74,10 @@ interface StaffMapper {
     @Select("SELECT id, username, display_name, password_hash, enabled, failed_attempts, locked_until, created_at, county_code AS scope_code FROM staff_user WHERE id = #{id}")
     StaffRow byIdInAnyScope(long id);
 
+    /** The city's row, locked until the transaction ends (it always exists: no gap lock). */
+    @Select("SELECT code FROM region_city WHERE code = #{cityCode} FOR UPDATE")
+    String lockCity(String cityCode);
+
     /** Not narrowed: a county office's change must not be able to leave the city without an administrator either. */
     @InterceptorIgnore(tenantLine = "true")
     @Select("""
