@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit view. A county office's administrator sees its county's entries only (the county scope narrows
- * {@code audit_log}); the city office sees every entry, city-wide ones included, and may drill down to one county.
+ * the audit log); the city office sees every entry, city-wide ones included, and may drill down to one county.
  * The chain spans all counties, so only the city office verifies it.
  */
 @Tag(name = "控制台-审计", description = "管理员：审计日志（登录、材料查看链接、导出等）")
