@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A county office sees and decides only its own county's filings. Generated from {@code /v3/api-docs}: every console
  * operation whose path names a filing or a material is called by a 民权县 (411421) reviewer-administrator with the ids
- * of a 睢县 (411422) filing and must answer 404 and change nothing; the searches and the dashboard leave it out; the
- * county's own filing and the city office (which sees both) are the controls.
+ * of a 睢县 (411422) filing and must answer 404 and change nothing; the searches, the dashboard and the audit log
+ * leave it out; the county's own filing and the city office (which sees both) are the controls.
  */
 @IntegrationTest
 class CountyScopeIntegrationTest {
@@ -193,6 +193,14 @@ class CountyScopeIntegrationTest {
         List<Map<String, Object>> visibleStaff = (List<Map<String, Object>>) county.get("/api/console/admin/staff").get("items");
         assertThat(visibleStaff).extracting(m -> m.get("username")).contains(username).doesNotContain("admin");
         assertThat(visibleStaff).extracting(m -> ((Number) m.get("id")).longValue()).doesNotContain(suiStaff);
+
+        // the audit log: the city office's act on the other county's material is that county's entry, not this one's
+        assertThat(city.post("/api/console/review/materials/" + material + "/link", null).status()).isEqualTo(200);
+        String materialEntries = "/api/console/admin/audit?targetType=MATERIAL_FILE&targetId=" + material;
+        assertThat(total(county, materialEntries)).as("another county's audit entry").isZero();
+        assertThat(total(city, materialEntries)).isEqualTo(1);
+        assertThat(county.get("/api/console/admin/audit?county=411422").code()).isEqualTo("SCOPE_FORBIDDEN");
+        assertThat(county.get("/api/console/admin/audit/verify").status()).isEqualTo(403);
 
         // the city office sees both
         assertThat(total(city, "/api/console/registry?text=" + suiOriginalId)).isEqualTo(1);
