@@ -126,6 +126,13 @@ class CountyScopeIntegrationTest {
         var suiPush = suiOffice.post("/api/console/pushes", push("睢县政策", Map.of("kind", "APPROVED")));
         assertThat(suiPush.status()).isEqualTo(201);
         long pushId = ((Number) suiPush.get("id")).longValue();
+        // its audit entries are its office's county's; the city office's push is city-wide
+        assertThat(jdbc.queryForList("SELECT county_code FROM audit_log WHERE target_type = 'PUSH' AND target_id = ?",
+                String.class, String.valueOf(pushId))).as("a county office's push in the audit log").containsExactly("411422");
+        var cityPush = city.post("/api/console/pushes", push("全市政策", Map.of("kind", "APPROVED")));
+        assertThat(cityPush.status()).isEqualTo(201);
+        assertThat(jdbc.queryForList("SELECT county_code FROM audit_log WHERE target_type = 'PUSH' AND target_id = ?",
+                String.class, String.valueOf(cityPush.get("id")))).as("the city office's push").containsExactly((String) null);
         String pushBefore = jdbc.queryForObject("SELECT CONCAT_WS('|', status, version, title, "
                 + "(SELECT COUNT(*) FROM push_attachment WHERE push_id = p.id)) FROM push_message p WHERE id = ?", String.class, pushId);
         List<String> pushOperations = new ArrayList<>();
