@@ -1,8 +1,13 @@
 /* 审计日志: sign-ins, staff accounts, material links, exports, reference-data changes — newest first, filtered;
-   校验审计链 recomputes the hash chain on the server and says whether any entry was changed or removed. */
+   校验审计链 recomputes the hash chain on the server and says whether any entry was changed or removed.
+   A county office's administrator sees its county's entries only (the server narrows them) and cannot verify the
+   chain, which spans every county; the city office sees a 县（区） column (全市 for a city-wide entry) and may filter
+   by county (the server's drill-down, #/audit?county=411421). */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
+import { counties } from '../reference.js';
 import { go } from '../router.js';
+import { currentUser } from '../session.js';
 import { PAGE_SIZE, filterForm, messageBox, onClick, pagedTable } from './skeleton.js';
 
 const { h, field, select } = Ui;
@@ -24,20 +29,34 @@ export default {
   nav: '审计日志',
   title: '审计日志',
   roles: ['ADMIN'],
-  load: ({ params }) => Api.get('/api/console/admin/audit', {
-    action: params.action, actorType: params.actorType, targetType: params.targetType, targetId: params.targetId,
-    from: params.from, to: params.to, page: params.page || 1, size: PAGE_SIZE,
-  }),
-  render(container, result, { params }) {
-    container.append(chainCheck(), filters(params),
+  async load({ params }) {
+    const citywide = isCitywide();
+    const [result, countyList] = await Promise.all([
+      Api.get('/api/console/admin/audit', {
+        county: citywide ? params.county : '', action: params.action, actorType: params.actorType,
+        targetType: params.targetType, targetId: params.targetId, from: params.from, to: params.to,
+        page: params.page || 1, size: PAGE_SIZE,
+      }),
+      citywide ? counties().catch(() => []) : [],
+    ]);
+    return { result, citywide, countyList };
+  },
+  render(container, { result, citywide, countyList }, { params }) {
+    const countyName = code => {
+      const county = countyList.find(c => c.code === code);
+      return code ? (county ? county.name : code) : '全市';
+    };
+    // Ui.append leaves out the verify button for a county office (the DOM's append would write "null")
+    Ui.append(container, [citywide ? chainCheck() : null, filters(params, citywide ? countyList : null),
       ...pagedTable([
         { title: '时间', render: e => Ui.dateTime(e.occurredAt) },
+        ...(citywide ? [{ title: '县（区）', render: e => countyName(e.countyCode) }] : []),
         { title: '操作者', render: e => (ACTOR_LABELS[e.actorType] || e.actorType) + (e.actorId ? ' #' + e.actorId : '') },
         { title: '操作', render: e => [ACTION_LABELS[e.action] || e.action, h('span', { class: 'field-hint' }, ' ' + e.action)] },
         { title: '对象', render: e => e.targetType + ' ' + e.targetId },
         { title: '说明', render: e => Ui.text(e.detail) },
         { title: '来源 IP', render: e => Ui.text(e.clientIp) },
-      ], result, { empty: '没有符合条件的记录', onPage: page => go('audit', Object.assign({}, params, { page })) }));
+      ], result, { empty: '没有符合条件的记录', onPage: page => go('audit', Object.assign({}, params, { page })) })]);
   },
 };
 
@@ -59,17 +78,25 @@ function chainCheck() {
   return h('div', { class: 'button-row' }, button, box);
 }
 
-function filters(params) {
+function isCitywide() {
+  return !!(currentUser() && currentUser().citywide);
+}
+
+/** {@code countyList}: the city office's county filter (null for a county office, whose view is its county's). */
+function filters(params, countyList) {
   const action = h('input', { name: 'action', id: 'audit-action', value: params.action || '', placeholder: '如 LOGIN、MATERIAL_DOWNLOAD_LINK' });
   const actorType = select('actorType', [['', '全部'], ...Object.entries(ACTOR_LABELS)], params.actorType, { id: 'audit-actor-type' });
   const targetId = h('input', { name: 'targetId', id: 'audit-target-id', value: params.targetId || '', placeholder: '对象编号' });
   const from = h('input', { type: 'date', name: 'from', id: 'audit-from', value: params.from || '' });
   const to = h('input', { type: 'date', name: 'to', id: 'audit-to', value: params.to || '' });
+  const county = countyList ? select('county', [['', '全部'], ...countyList.map(c => [c.code, c.name])], params.county,
+    { id: 'audit-county' }) : null;
   return filterForm({
-    fields: [field('操作', action), field('操作者', actorType), field('对象编号', targetId), field('日期从', from), field('日期到', to)],
+    fields: [county ? field('县（区）', county) : null, field('操作', action), field('操作者', actorType), field('对象编号', targetId),
+      field('日期从', from), field('日期到', to)].filter(Boolean),
     submitId: 'audit-submit',
     onSubmit: () => go('audit', {
-      action: action.value.trim(), actorType: actorType.value, targetId: targetId.value.trim(), from: from.value, to: to.value, page: 1,
+      county: county ? county.value : '', action: action.value.trim(), actorType: actorType.value, targetId: targetId.value.trim(), from: from.value, to: to.value, page: 1,
     }),
   });
 }

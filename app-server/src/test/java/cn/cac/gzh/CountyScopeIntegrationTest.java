@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A county office sees and decides only its own county's filings. Generated from {@code /v3/api-docs}: every console
  * operation whose path names a filing or a material is called by a 民权县 (411421) reviewer-administrator with the ids
- * of a 睢县 (411422) filing and must answer 404 and change nothing; the searches and the dashboard leave it out; the
- * county's own filing and the city office (which sees both) are the controls.
+ * of a 睢县 (411422) filing and must answer 404 and change nothing; the searches, the dashboard and the audit log
+ * leave it out; the county's own filing and the city office (which sees both) are the controls.
  */
 @IntegrationTest
 class CountyScopeIntegrationTest {
@@ -126,6 +126,13 @@ class CountyScopeIntegrationTest {
         var suiPush = suiOffice.post("/api/console/pushes", push("睢县政策", Map.of("kind", "APPROVED")));
         assertThat(suiPush.status()).isEqualTo(201);
         long pushId = ((Number) suiPush.get("id")).longValue();
+        // its audit entries are its office's county's; the city office's push is city-wide
+        assertThat(jdbc.queryForList("SELECT county_code FROM audit_log WHERE target_type = 'PUSH' AND target_id = ?",
+                String.class, String.valueOf(pushId))).as("a county office's push in the audit log").containsExactly("411422");
+        var cityPush = city.post("/api/console/pushes", push("全市政策", Map.of("kind", "APPROVED")));
+        assertThat(cityPush.status()).isEqualTo(201);
+        assertThat(jdbc.queryForList("SELECT county_code FROM audit_log WHERE target_type = 'PUSH' AND target_id = ?",
+                String.class, String.valueOf(cityPush.get("id")))).as("the city office's push").containsExactly((String) null);
         String pushBefore = jdbc.queryForObject("SELECT CONCAT_WS('|', status, version, title, "
                 + "(SELECT COUNT(*) FROM push_attachment WHERE push_id = p.id)) FROM push_message p WHERE id = ?", String.class, pushId);
         List<String> pushOperations = new ArrayList<>();
@@ -193,6 +200,14 @@ class CountyScopeIntegrationTest {
         List<Map<String, Object>> visibleStaff = (List<Map<String, Object>>) county.get("/api/console/admin/staff").get("items");
         assertThat(visibleStaff).extracting(m -> m.get("username")).contains(username).doesNotContain("admin");
         assertThat(visibleStaff).extracting(m -> ((Number) m.get("id")).longValue()).doesNotContain(suiStaff);
+
+        // the audit log: the city office's act on the other county's material is that county's entry, not this one's
+        assertThat(city.post("/api/console/review/materials/" + material + "/link", null).status()).isEqualTo(200);
+        String materialEntries = "/api/console/admin/audit?targetType=MATERIAL_FILE&targetId=" + material;
+        assertThat(total(county, materialEntries)).as("another county's audit entry").isZero();
+        assertThat(total(city, materialEntries)).isEqualTo(1);
+        assertThat(county.get("/api/console/admin/audit?county=411422").code()).isEqualTo("SCOPE_FORBIDDEN");
+        assertThat(county.get("/api/console/admin/audit/verify").status()).isEqualTo(403);
 
         // the city office sees both
         assertThat(total(city, "/api/console/registry?text=" + suiOriginalId)).isEqualTo(1);

@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public interface AuditLog {
 
     /**
-     * Newest first. Every filter is optional; {@code from}/{@code to} are Beijing calendar days, inclusive.
+     * Newest first. Every filter is optional; {@code from}/{@code to} are Beijing calendar days, inclusive. While a
+     * caller bound to a county runs ({@code common.CallerScope}), only that county's entries.
      */
     Page search(String actorType, Long actorId, String action, String targetType, String targetId, LocalDate from,
             LocalDate to, int page, int size);
@@ -18,7 +19,8 @@ public interface AuditLog {
     }
 
     /**
-     * Walks the whole hash chain in id order, in batches, recomputing every entry's hash.
+     * Walks the whole hash chain in id order, in batches, recomputing every entry's hash; every county's entries,
+     * whoever asks (the entry's county is not part of its hash).
      *
      * @return how many entries there are, whether the chain is unbroken, and the id of the first entry whose
      *         {@code prev_hash} or {@code entry_hash} does not match (or of the missing last entry)

@@ -26,7 +26,11 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class CountyScopeInterceptor implements InnerInterceptor {
 
-    static final Set<String> SCOPED_TABLES = Set.of("filing", "push_message", "staff_user");
+    /**
+     * {@code audit_log}: its reads only; the audit module writes and walks the chain unnarrowed
+     * ({@code @InterceptorIgnore}), the entry's county being decided at write time ({@code audit.internal.AuditCounty}).
+     */
+    static final Set<String> SCOPED_TABLES = Set.of("filing", "push_message", "staff_user", "audit_log");
 
     private final ObjectProvider<CallerScope> scope;
     private final TenantLineInnerInterceptor tenantLine;

@@ -47,6 +47,8 @@ class AuditAppendOnlyTest {
     void onlyTheAuditModuleTouchesTheTable() {
         List<String> outside = sources().filter(path -> path.toString().endsWith(".java"))
                 .filter(path -> !path.toString().replace('\\', '/').contains("/cn/cac/gzh/audit/"))
+                // names it among the tables it narrows to a county office's (reads only: the append ignores it)
+                .filter(path -> !path.toString().replace('\\', '/').endsWith("/cn/cac/gzh/common/CountyScopeInterceptor.java"))
                 .filter(path -> read(path).contains("audit_log") || read(path).contains("audit_chain_head"))
                 .map(Path::toString).toList();
         assertThat(outside).as("audit_log is written only through AuditTrail").isEmpty();

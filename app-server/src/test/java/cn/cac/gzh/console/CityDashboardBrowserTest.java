@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The city view in a real (headless) Chromium: the city administrator's 概览 lists 各县（区）情况 with 睢县 and 民权县,
  * a click on 民权县 opens that county's dashboard (its numbers, 返回全市), and a county office's 概览 has no table.
+<<<<<<< HEAD
  * The city administrator adds a county and imports its place names on 县（区）与地名.
  * Screenshots: city-dashboard, city-dashboard-county, city-counties.
+=======
+ * The city office's 审计日志 names each entry's county and filters by it; a county administrator's has neither.
+ * Screenshots: city-dashboard, city-dashboard-county, city-audit-county.
+>>>>>>> h-audit
  */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -147,6 +153,7 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
 
     @Test
     @Order(3)
+<<<<<<< HEAD
     @SuppressWarnings("unchecked")
     void theCityAdministratorAddsACountyAndImportsItsPlaceNames() {
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
@@ -178,6 +185,36 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         assertThat((List<Map<String, Object>>) console.get("/api/console/admin/place-names?county=" + code).get("placeNames"))
                 .hasSize(4);
         assertThat(browser.javaScriptErrors()).isEmpty();
+=======
+    void theCityOfficesAuditLogHasACountyColumnAndFilterAndACountyAdministratorsHasNeither() {
+        String username = "mqa" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(console.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
+                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", MINQUAN)).status()).isEqualTo(201);
+
+        // the city office: 县（区） names each entry's county (全市 for a city-wide one); filtered to 民权县, only its entries
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("审计日志");
+        browser.visible(By.id("audit-verify"));
+        assertThat(browser.driver.findElements(By.cssSelector("#view table.data th")).stream().map(WebElement::getText))
+                .contains("县（区）");
+        browser.waitForText(By.cssSelector("#view table.data"), "全市");
+        new Select(browser.visible(By.id("audit-county"))).selectByVisibleText("民权县");
+        browser.type(By.id("audit-action"), "STAFF_CREATED");
+        browser.click(By.id("audit-submit"));
+        browser.until(d -> d.getCurrentUrl().contains("county=" + MINQUAN));
+        browser.waitForText(By.cssSelector("#view table.data"), "民权县");
+        assertThat(browser.rows()).isNotEmpty().allSatisfy(row -> assertThat(row).contains("民权县"));
+        browser.screenshot("city-audit-county");
+
+        // a county administrator: its county's entries, no county column, no chain verification
+        browser.signIn(username, PASSWORD);
+        browser.navigate("审计日志");
+        browser.visible(By.id("audit-submit"));
+        assertThat(browser.driver.findElements(By.id("audit-verify"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("audit-county"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#view table.data th")).stream().map(WebElement::getText))
+                .doesNotContain("县（区）");
+>>>>>>> h-audit
     }
 
     private List<String> countyRows() {

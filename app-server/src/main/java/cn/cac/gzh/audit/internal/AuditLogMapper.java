@@ -3,17 +3,22 @@ package cn.cac.gzh.audit.internal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import com.baomidou.mybatisplus.annotation.InterceptorIgnore;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The audit log and its chain head. Appends only: nothing here updates or deletes an entry ({@code AuditAppendOnlyTest}). */
+/**
+ * The audit log and its chain head. Appends only: nothing here updates or deletes an entry ({@code AuditAppendOnlyTest}).
+ * While a county office's staff member runs, the reads of the log are narrowed to their county by the county scope
+ * ({@code common.CountyScopeInterceptor}); the append and the chain's walk are not ({@code @InterceptorIgnore}).
+ */
 @Mapper
 interface AuditLogMapper {
 
     record Row(long id, LocalDateTime occurredAt, String actorType, Long actorId, String action, String targetType,
-            String targetId, String detail, String clientIp) {
+            String targetId, String detail, String clientIp, String countyCode) {
     }
 
     record Head(long lastId, String lastHash) {
@@ -40,7 +45,8 @@ interface AuditLogMapper {
     long count(String actorType, Long actorId, String action, String targetType, String targetId, LocalDateTime from,
             LocalDateTime to);
 
-    @Select("<script>SELECT id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip FROM audit_log "
+    @Select("<script>SELECT id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip, county_code "
+            + "FROM audit_log "
             + WHERE + " ORDER BY id DESC LIMIT #{limit} OFFSET #{offset}</script>")
     List<Row> page(String actorType, Long actorId, String action, String targetType, String targetId, LocalDateTime from,
             LocalDateTime to, int limit, long offset);
@@ -48,11 +54,14 @@ interface AuditLogMapper {
     @Select("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
     Head head();
 
+    /** The whole chain, whoever asks: not narrowed to a county (an entry of any county links the next). */
+    @InterceptorIgnore(tenantLine = "true")
     @Select("""
             SELECT id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip, prev_hash, entry_hash
             FROM audit_log WHERE id > #{afterId} AND id <= #{upToId} ORDER BY id LIMIT #{limit}""")
     List<Link> links(long afterId, long upToId, int limit);
 
+    @InterceptorIgnore(tenantLine = "true")
     @Select("SELECT COUNT(*) FROM audit_log WHERE id <= #{upToId}")
     long countUpTo(long upToId);
 
@@ -60,14 +69,18 @@ interface AuditLogMapper {
     @Select("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
     Head lockHead();
 
-    /** {@code occurredAt} as text ({@code yyyy-MM-dd HH:mm:ss.SSS}): see {@link DatabaseAuditTrail}. */
+    /**
+     * {@code occurredAt} as text ({@code yyyy-MM-dd HH:mm:ss.SSS}): see {@link DatabaseAuditTrail}. {@code countyCode}
+     * is stored as {@link AuditCounty} decided it (not the county scope's), and is not hashed.
+     */
+    @InterceptorIgnore(tenantLine = "true")
     @Insert("""
             INSERT INTO audit_log (id, occurred_at, actor_type, actor_id, action, target_type, target_id, detail, client_ip,
-                                   prev_hash, entry_hash)
+                                   county_code, prev_hash, entry_hash)
             VALUES (#{id}, #{occurredAt}, #{actorType}, #{actorId}, #{action}, #{targetType}, #{targetId}, #{detail},
-                    #{clientIp}, #{prevHash}, #{entryHash})""")
+                    #{clientIp}, #{countyCode}, #{prevHash}, #{entryHash})""")
     void append(long id, String occurredAt, String actorType, Long actorId, String action, String targetType,
-            String targetId, String detail, String clientIp, String prevHash, String entryHash);
+            String targetId, String detail, String clientIp, String countyCode, String prevHash, String entryHash);
 
     @Update("UPDATE audit_chain_head SET last_id = #{lastId}, last_hash = #{lastHash} WHERE id = 1")
     void moveHead(long lastId, String lastHash);

@@ -36,7 +36,7 @@ class DatabaseAuditLog implements AuditLog {
         List<AuditRecord> items = log.page(given(actorType), actorId, given(action), given(targetType), given(targetId), fromAt,
                 toAt, limit, (long) (current - 1) * limit).stream()
                 .map(r -> new AuditRecord(r.id(), Times.display(r.occurredAt()), r.actorType(), r.actorId(), r.action(),
-                        r.targetType(), r.targetId(), r.detail(), r.clientIp()))
+                        r.targetType(), r.targetId(), r.detail(), r.clientIp(), r.countyCode()))
                 .toList();
         return new Page(items, total, current, limit);
     }

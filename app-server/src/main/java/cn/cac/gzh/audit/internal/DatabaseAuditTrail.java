@@ -22,16 +22,20 @@ class DatabaseAuditTrail implements AuditTrail {
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final AuditLogMapper log;
+    private final AuditCounty counties;
     private final Clock clock;
 
-    DatabaseAuditTrail(AuditLogMapper log, Clock clock) {
+    DatabaseAuditTrail(AuditLogMapper log, AuditCounty counties, Clock clock) {
         this.log = log;
+        this.counties = counties;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void record(AuditEntry entry) {
+        // before the head is locked (a read of the target), and outside the hash: see V24__audit_county.sql
+        String county = counties.of(entry);
         AuditLogMapper.Head head = log.lockHead();
         long id = head.lastId() + 1;
         // DATETIME(3) keeps milliseconds: hash exactly what is stored. The time is sent as text, because a driver may
@@ -40,7 +44,7 @@ class DatabaseAuditTrail implements AuditTrail {
         String hash = AuditChain.hash(head.lastHash(), id, at, entry.actorType(), entry.actorId(), entry.action(),
                 entry.targetType(), entry.targetId(), entry.detail(), entry.clientIp());
         log.append(id, at.format(STORED), entry.actorType(), entry.actorId(), entry.action(), entry.targetType(),
-                entry.targetId(), entry.detail(), entry.clientIp(), head.lastHash(), hash);
+                entry.targetId(), entry.detail(), entry.clientIp(), county, head.lastHash(), hash);
         log.moveHead(id, hash);
     }
 }
