@@ -28,13 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The city view in a real (headless) Chromium: the city administrator's 概览 lists 各县（区）情况 with 睢县 and 民权县,
  * a click on 民权县 opens that county's dashboard (its numbers, 返回全市), and a county office's 概览 has no table.
-<<<<<<< HEAD
- * The city administrator adds a county and imports its place names on 县（区）与地名.
- * Screenshots: city-dashboard, city-dashboard-county, city-counties.
-=======
- * The city office's 审计日志 names each entry's county and filters by it; a county administrator's has neither.
- * Screenshots: city-dashboard, city-dashboard-county, city-audit-county.
->>>>>>> h-audit
+ * The city administrator adds a county and imports its place names on 县（区）与地名. The city office's 审计日志 names
+ * each entry's county and filters by it; a county administrator's has neither.
+ * Screenshots: city-dashboard, city-dashboard-county, city-counties, city-audit-county.
  */
 @IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,7 +149,6 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
 
     @Test
     @Order(3)
-<<<<<<< HEAD
     @SuppressWarnings("unchecked")
     void theCityAdministratorAddsACountyAndImportsItsPlaceNames() {
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
@@ -185,7 +180,10 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         assertThat((List<Map<String, Object>>) console.get("/api/console/admin/place-names?county=" + code).get("placeNames"))
                 .hasSize(4);
         assertThat(browser.javaScriptErrors()).isEmpty();
-=======
+    }
+
+    @Test
+    @Order(4)
     void theCityOfficesAuditLogHasACountyColumnAndFilterAndACountyAdministratorsHasNeither() {
         String username = "mqa" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(console.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
@@ -214,7 +212,6 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         assertThat(browser.driver.findElements(By.id("audit-county"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#view table.data th")).stream().map(WebElement::getText))
                 .doesNotContain("县（区）");
->>>>>>> h-audit
     }
 
     private List<String> countyRows() {

@@ -89,6 +89,8 @@ class CountyAdministrationIntegrationTest {
                 .containsEntry("alreadyThere", 7);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'COUNTY' AND target_id = ? ORDER BY id",
                 String.class, county)).containsExactly("COUNTY_ADDED", "PLACE_NAMES_IMPORTED", "PLACE_NAMES_IMPORTED");
+        assertThat(jdbc.queryForList("SELECT DISTINCT county_code FROM audit_log WHERE target_type = 'COUNTY' AND target_id = ?",
+                String.class, county)).as("the county's own entries, which its office sees").containsExactly(county);
 
         // a faulty list writes nothing and names its lines
         int before = dictionaryTerms(api, county).size();

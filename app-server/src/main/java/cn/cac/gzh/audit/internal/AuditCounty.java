@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides which county an audit entry belongs to, when it is written: the county of its target
- * where the target has one (a filing, a material file through its filing, a staff account, a policy push), else the
+ * where the target has one (a filing, a material file through its filing, a staff account, a policy push, a county
+ * itself), else the
  * county the writing caller is bound to ({@link CallerScope}), else none. None (null) is a city-wide entry, which
  * only the city office sees; so is a target of the city office (its accounts and pushes carry the city's code).
  */
@@ -28,6 +29,9 @@ class AuditCounty {
 
     /** The county code of {@code entry}, or null for a city-wide entry. */
     String of(AuditEntry entry) {
+        if ("COUNTY".equals(entry.targetType())) {
+            return county(entry.targetId()); // a county added or its place names imported: that county's
+        }
         Optional<String> target = target(entry.targetType(), entry.targetId());
         if (target.isPresent()) {
             return county(target.get());
