@@ -7,9 +7,9 @@ import java.util.UUID;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
-import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
+import cn.cac.testsupport.Submissions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +43,9 @@ class CityDashboardIntegrationTest {
         MiniApi api = MiniApi.on(port);
         String token = api.loginWithConsent("city-" + UUID.randomUUID()).accessToken();
         String suiId = FilingForms.newOriginalId();
-        long sui = submitted(api, token, suiId, null);
+        long sui = Submissions.unitFiling(api, token, suiId, null);
         String minquanId = FilingForms.newOriginalId();
-        long minquan = submitted(api, token, minquanId, MINQUAN);
+        long minquan = Submissions.unitFiling(api, token, minquanId, MINQUAN);
         // an overdue draft of 民权县 (its due date moved into the past)
         long overdueDraft = api.post("/api/mini/filings", token, form(FilingForms.newOriginalId(), MINQUAN)).id();
         jdbc.update("UPDATE filing SET due_on = '2020-01-01' WHERE id = ?", overdueDraft);
@@ -175,14 +175,5 @@ class CityDashboardIntegrationTest {
             form.put("countyCode", countyCode);
         }
         return form;
-    }
-
-    private static long submitted(MiniApi api, String token, String originalId, String countyCode) {
-        var created = api.post("/api/mini/filings", token, form(originalId, countyCode));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
-        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
-                .isEqualTo(200);
-        return created.id();
     }
 }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
-import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
+import cn.cac.testsupport.Submissions;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +68,9 @@ class CountyScopeIntegrationTest {
 
         String token = api.loginWithConsent("scope-" + UUID.randomUUID()).accessToken();
         String suiOriginalId = FilingForms.newOriginalId();
-        long sui = submitted(api, token, suiOriginalId, null);
+        long sui = Submissions.unitFiling(api, token, suiOriginalId, null);
         String minquanOriginalId = FilingForms.newOriginalId();
-        long minquan = submitted(api, token, minquanOriginalId, MINQUAN);
+        long minquan = Submissions.unitFiling(api, token, minquanOriginalId, MINQUAN);
         assertThat(city.post("/api/console/admin/enforcement/filings/" + sui,
                 Map.of("action", "PHONE_URGED", "actedOn", "2026-11-01")).status()).isEqualTo(201);
         long material = ((Number) ((List<Map<String, Object>>) city.get("/api/console/review/filings/" + sui).get("materials"))
@@ -292,17 +292,5 @@ class CountyScopeIntegrationTest {
         var answer = client.get(path);
         assertThat(answer.status()).as(path).isEqualTo(200);
         return ((Number) answer.get("total")).intValue();
-    }
-
-    private static long submitted(MiniApi api, String token, String originalId, String countyCode) {
-        Map<String, Object> form = FilingForms.unitForm(originalId);
-        if (countyCode != null) {
-            form.put("countyCode", countyCode);
-        }
-        var created = api.post("/api/mini/filings", token, form);
-        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
-        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
-                .isEqualTo(200);
-        return created.id();
     }
 }

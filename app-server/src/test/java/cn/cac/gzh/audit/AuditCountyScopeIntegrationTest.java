@@ -11,9 +11,9 @@ import java.util.UUID;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
-import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
+import cn.cac.testsupport.Submissions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +55,8 @@ class AuditCountyScopeIntegrationTest {
         // a material link on each county's filing, both issued by the city office: the filing's county decides
         MiniApi api = MiniApi.on(port);
         String token = api.loginWithConsent("audit-county-" + UUID.randomUUID()).accessToken();
-        long suiMaterial = firstMaterial(city, submitted(api, token, null));
-        long minquanMaterial = firstMaterial(city, submitted(api, token, MINQUAN));
+        long suiMaterial = firstMaterial(city, Submissions.unitFiling(api, token, FilingForms.newOriginalId(), null));
+        long minquanMaterial = firstMaterial(city, Submissions.unitFiling(api, token, FilingForms.newOriginalId(), MINQUAN));
         assertThat(city.post("/api/console/review/materials/" + suiMaterial + "/link", null).status()).isEqualTo(200);
         assertThat(city.post("/api/console/review/materials/" + minquanMaterial + "/link", null).status()).isEqualTo(200);
         // the county administrator's own act without a county target: the caller's county decides
@@ -136,17 +136,5 @@ class AuditCountyScopeIntegrationTest {
     private static long firstMaterial(ConsoleClient city, long filing) {
         return ((Number) ((List<Map<String, Object>>) city.get("/api/console/review/filings/" + filing).get("materials"))
                 .get(0).get("id")).longValue();
-    }
-
-    private static long submitted(MiniApi api, String token, String countyCode) {
-        Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
-        if (countyCode != null) {
-            form.put("countyCode", countyCode);
-        }
-        var created = api.post("/api/mini/filings", token, form);
-        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
-        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
-                .isEqualTo(200);
-        return created.id();
     }
 }

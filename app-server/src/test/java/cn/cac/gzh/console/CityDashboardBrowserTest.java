@@ -7,9 +7,9 @@ import java.util.UUID;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
-import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
+import cn.cac.testsupport.Submissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,9 +56,9 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         console = new ConsoleClient(port);
         assertThat(console.login(ADMIN, IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
         String token = api.loginWithConsent("city-browser-" + UUID.randomUUID()).accessToken();
-        submitted(token, MINQUAN);
-        submitted(token, MINQUAN);
-        submitted(token, null);
+        Submissions.unitFiling(api, token, FilingForms.newOriginalId(), MINQUAN);
+        Submissions.unitFiling(api, token, FilingForms.newOriginalId(), MINQUAN);
+        Submissions.unitFiling(api, token, FilingForms.newOriginalId(), null);
         api.post("/api/mini/filings", token, form(null));
     }
 
@@ -234,13 +234,5 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
             form.put("countyCode", countyCode);
         }
         return form;
-    }
-
-    private void submitted(String token, String countyCode) {
-        var created = api.post("/api/mini/filings", token, form(countyCode));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
-        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
-                .isEqualTo(200);
     }
 }

@@ -7,9 +7,9 @@ import java.util.UUID;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
-import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
+import cn.cac.testsupport.Submissions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +50,9 @@ class StaffScopeChangeIntegrationTest {
         MiniApi api = MiniApi.on(port);
         String token = api.loginWithConsent("move-" + UUID.randomUUID()).accessToken();
         String suiOriginalId = FilingForms.newOriginalId();
-        submitted(api, token, suiOriginalId, "411422");
+        Submissions.unitFiling(api, token, suiOriginalId, "411422");
         String minquanOriginalId = FilingForms.newOriginalId();
-        submitted(api, token, minquanOriginalId, minquan);
+        Submissions.unitFiling(api, token, minquanOriginalId, minquan);
         assertThat(total(moved, minquanOriginalId)).isEqualTo(1);
         assertThat(total(moved, suiOriginalId)).isZero();
         assertThat(((List<Map<String, Object>>) city.get("/api/console/admin/staff").get("items")).stream()
@@ -184,14 +184,5 @@ class StaffScopeChangeIntegrationTest {
         var answer = client.get("/api/console/review/queue?text=" + originalId);
         assertThat(answer.status()).isEqualTo(200);
         return ((Number) answer.get("total")).intValue();
-    }
-
-    private static void submitted(MiniApi api, String token, String originalId, String countyCode) {
-        Map<String, Object> form = FilingForms.unitForm(originalId);
-        form.put("countyCode", countyCode);
-        var created = api.post("/api/mini/filings", token, form);
-        new MaterialUploads(api).completeChecklist(token, created.id(), "UNIT");
-        assertThat(api.post("/api/mini/filings/" + created.id() + "/submit", token, Map.of("version", created.version())).status())
-                .isEqualTo(200);
     }
 }
