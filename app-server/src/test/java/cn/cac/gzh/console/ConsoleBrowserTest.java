@@ -92,7 +92,7 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
-                "提醒规则", "地名词典", "审计日志");
+                "网信办信息", "提醒规则", "地名词典", "审计日志");
         browser.visible(By.cssSelector(".stat"));
 
         @SuppressWarnings("unchecked")
