@@ -65,6 +65,7 @@ class CountyCampaignReminderIntegrationTest {
             ReminderFixture.Filing minquan = fixture.draft("cc-m-" + run, "民权提醒" + run, LocalDate.of(2028, 1, 5),
                     SecondCounty.CODE);
             assertThat(fixture.dueOn(minquan)).as("opened during its county's campaign").isEqualTo(LocalDate.of(2028, 3, 31));
+            clock.setBeijing(LocalDateTime.of(LocalDate.of(2028, 3, 10), LocalTime.of(10, 0)));
             ReminderFixture.Filing suixian = fixture.draft("cc-s-" + run, "睢县提醒" + run, LocalDate.of(2028, 3, 1));
             assertThat(fixture.dueOn(suixian)).as("30 days after opening, on 民权县's campaign end")
                     .isEqualTo(LocalDate.of(2028, 3, 31));
