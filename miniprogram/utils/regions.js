@@ -22,9 +22,30 @@ function load() {
   return counties;
 }
 
+const CHOSEN_KEY = 'countyCode';
+
+/** The county the operator last filed in or chose on this device (联系我们 shows its office), or null. */
+function chosen() {
+  try {
+    return wx.getStorageSync(CHOSEN_KEY) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Remembers the operator's county (a filing's, or the one picked on 联系我们). */
+function choose(code) {
+  if (!code) return;
+  try {
+    wx.setStorageSync(CHOSEN_KEY, code);
+  } catch (e) {
+    // storage full or unavailable: the default county is shown next time
+  }
+}
+
 /** Forgets the kept answer (tests). */
 function reset() {
   counties = null;
 }
 
-module.exports = { load, reset };
+module.exports = { load, reset, chosen, choose };

@@ -333,7 +333,10 @@ Page({
       individual: null,
     };
     const county = this.countyCode();
-    if (county) form.countyCode = county;
+    if (county) {
+      form.countyCode = county;
+      regions.choose(county); // 联系我们 then shows this county's office
+    }
     if (f.formType === 'UNIT') {
       const u = f.unit;
       form.unit = {

@@ -18,6 +18,7 @@ import pushDetail from './pages/push-detail.js';
 import staff from './pages/staff.js';
 import exportsPage from './pages/exports.js';
 import campaigns from './pages/campaigns.js';
+import office from './pages/office.js';
 import reminderRules from './pages/reminder-rules.js';
 import placeNames from './pages/place-names.js';
 import audit from './pages/audit.js';
@@ -28,7 +29,7 @@ const { h, clear } = Ui;
 
 /** In sidebar order: the pages with a nav text appear there, for the roles they allow. */
 const PAGES = [dashboard, reviewQueue, filingDetail, registry, enforcement, pushes, pushEdit, pushDetail, staff, exportsPage, campaigns,
-  reminderRules, placeNames, audit, account, notifications];
+  office, reminderRules, placeNames, audit, account, notifications];
 // #/password: the 我的账号 page's former name (bookmarks, old links)
 const ROUTES = { ...Object.fromEntries(PAGES.map(page => [page.route, page])), password: account };
 const NAV = PAGES.filter(page => page.nav);

@@ -222,7 +222,7 @@ class AuthorisationMatrixIntegrationTest {
         long throwAwayStaff = created(bootstrap.post("/api/console/admin/staff", Map.of("username", "matrix-spare" + run,
                 "displayName", "备用", "password", PASSWORD, "roles", List.of("REVIEWER"))));
         long campaign = created(bootstrap.post("/api/console/admin/campaigns", Map.of("name", "授权矩阵" + run,
-                "startsOn", "2031-03-01", "endsOn", "2031-03-31")));
+                "startsOn", "2031-03-01", "endsOn", "2031-03-31", "countyCode", "411422")));
 
         callers.put("anonymous", anonymousClient());
         callers.put("operatorA", operatorClient(a.accessToken()));

@@ -14,7 +14,12 @@ import java.util.Optional;
 public interface FilingDeadlines {
 
     /** Drafts and rejected filings due on one of {@code days}. */
-    List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, long afterId, int limit);
+    default List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, long afterId, int limit) {
+        return unfinishedDueOn(days, null, afterId, limit);
+    }
+
+    /** Drafts and rejected filings of {@code countyCode} ({@code null}: of every county) due on one of {@code days}. */
+    List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, String countyCode, long afterId, int limit);
 
     /**
      * Drafts and rejected filings opened on one of {@code days} whose deadline is the days-after-opening

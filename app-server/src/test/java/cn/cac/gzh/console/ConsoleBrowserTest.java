@@ -23,6 +23,7 @@ import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MaterialUploads;
 import cn.cac.testsupport.MiniApi;
+import cn.cac.testsupport.SecondCounty;
 import cn.cac.testsupport.TestFiles;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -91,7 +92,7 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
-                "提醒规则", "县（区）与地名", "审计日志");
+                "网信办信息", "提醒规则", "县（区）与地名", "审计日志");
         assertThat(browser.driver.findElement(By.id("office-name")).getText()).as("the city office's header")
                 .isEqualTo("商丘市网信办 · 工作台");
         browser.visible(By.cssSelector(".stat"));
@@ -362,9 +363,36 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "document.getElementById('campaign-starts').value='2031-01-01';"
                         + "document.getElementById('campaign-ends').value='2031-01-31';");
+        // the city office's choice of 适用范围: 睢县 (a city-wide one would set other tests' 民权县 deadlines)
+        new Select(browser.visible(By.id("campaign-county"))).selectByValue("411422");
         browser.click(By.id("campaign-submit"));
         browser.waitForText(By.cssSelector("#view table.data"), word + "集中登记");
+        assertThat(browser.driver.findElement(By.cssSelector("#view table.data")).getText()).contains("睢县");
+        assertThat(jdbc.queryForObject("SELECT county_code FROM filing_campaign WHERE name = ?", String.class, word + "集中登记"))
+                .isEqualTo("411422");
         browser.screenshot("12-campaigns");
+
+        // the city office's own information (shown to counties without their own), then 民权县's as its own
+        SecondCounty.ensure(jdbc);
+        jdbc.update("DELETE FROM office_contact WHERE region_code = ?", SecondCounty.CODE);
+        jdbc.update("DELETE FROM office_profile WHERE region_code = ?", SecondCounty.CODE);
+        browser.navigate("网信办信息");
+        browser.type(By.id("office-address"), word + "路1号");
+        browser.click(By.id("office-contact-add"));
+        browser.type(By.cssSelector("#office-contacts .office-contact:last-child input[name=contactName]"), "值班室");
+        browser.type(By.cssSelector("#office-contacts .office-contact:last-child input[name=contactPhone]"), "0370-1234567");
+        browser.click(By.id("office-submit"));
+        browser.waitForText(By.id("office-message"), "已保存");
+        assertThat(MiniApi.on(port).get("/api/mini/office?county=" + SecondCounty.CODE, null).map("office").get("address"))
+                .isEqualTo(word + "路1号");
+        new Select(browser.visible(By.id("office-county"))).selectByValue(SecondCounty.CODE);
+        browser.waitForText(By.id("view"), "尚未单独填写");
+        browser.type(By.id("office-name"), word + "民权县网信办");
+        browser.click(By.id("office-submit"));
+        browser.waitForText(By.id("office-message"), "已保存");
+        assertThat(MiniApi.on(port).get("/api/mini/office?county=" + SecondCounty.CODE, null).map("office").get("name"))
+                .isEqualTo(word + "民权县网信办");
+        browser.screenshot("12b-office");
 
         browser.navigate("审计日志");
         browser.type(By.id("audit-action"), "PLACE_NAME_ADDED");
@@ -550,7 +578,7 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         long filing = submittedFiling(marker("页") + "公众号");
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         List<String> pages = new ArrayList<>(navTitles());
-        assertThat(pages).hasSize(11);
+        assertThat(pages).hasSize(12);
         for (String title : pages) {
             browser.navigate(title);
             assertRendered("#/" + browser.driver.findElement(By.cssSelector("#nav .nav-link.active")).getAttribute("data-route"));

@@ -42,7 +42,7 @@ class OfficeInformationIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void editedContactsShowAtOnce() {
-        jdbc.update("INSERT INTO office_contact (name, phone, sort_order) VALUES ('值班室', '0370-0000000', 99)");
+        jdbc.update("INSERT INTO office_contact (region_code, name, phone, sort_order) VALUES ('411422', '值班室', '0370-0000000', 99)");
         try {
             var info = MiniApi.on(port).get("/api/mini/office", null);
             assertThat((List<Map<String, Object>>) info.map("office").get("contacts")).extracting(c -> c.get("name"))

@@ -70,7 +70,8 @@ class RegionUpgradeMigrationTest {
                     "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1", String.class));
 
             Map<String, Long> countsAfter = counts(old, upgrade);
-            countsBefore.forEach((table, count) -> assertThat(countsAfter.get(table)).as("rows of %s", table).isEqualTo(count));
+            countsBefore.forEach((table, count) -> assertThat(countsAfter.get(table)).as("rows of %s", table)
+                    .isEqualTo(table.equals("office_profile") ? count + 1 : count));
             assertThat(old.queryForList("SELECT CONCAT(id, ':', COALESCE(filing_number, '-')) FROM filing ORDER BY id", String.class))
                     .isEqualTo(numbersBefore);
             assertThat(auditEntries(old)).as("audit entries untouched").isEqualTo(auditBefore);
@@ -91,6 +92,13 @@ class RegionUpgradeMigrationTest {
             assertThat(old.queryForMap("SELECT code, name, province FROM region_city"))
                     .containsEntry("code", "411400").containsEntry("name", "商丘市").containsEntry("province", "河南省");
             assertThat(old.queryForObject("SELECT city_code FROM region_county WHERE code = '411422'", String.class)).isEqualTo("411400");
+            // V25: the one office is the county's (profile, contacts, campaigns); the city office gets a row of its own
+            assertThat(old.queryForList("SELECT region_code FROM office_profile ORDER BY region_code", String.class))
+                    .containsExactly("411400", "411422");
+            assertThat(old.queryForObject("SELECT name FROM office_profile WHERE region_code = '411400'", String.class))
+                    .isEqualTo("中共商丘市委网络安全和信息化委员会办公室（市委网信办）");
+            assertThat(old.queryForList("SELECT DISTINCT region_code FROM office_contact", String.class)).containsExactly("411422");
+            assertThat(old.queryForList("SELECT DISTINCT county_code FROM filing_campaign", String.class)).containsExactly("411422");
         } finally {
             jdbc.execute("DROP DATABASE IF EXISTS `" + upgrade + "`");
         }
@@ -131,7 +139,14 @@ class RegionUpgradeMigrationTest {
                         """, String.class, from, to, table);
                 String list = String.join(", ", columns.stream().map(c -> "`" + c + "`").toList());
                 target.execute("DELETE FROM `" + to + "`.`" + table + "`");
-                target.execute("INSERT INTO `" + to + "`.`" + table + "` (" + list + ") SELECT " + list + " FROM `" + from + "`.`" + table + "`");
+                if (table.equals("office_profile")) {
+                    // before V25 the one office's profile is row 1: the installation county's
+                    target.execute("INSERT INTO `" + to + "`.office_profile (id, " + list + ") SELECT 1, " + list + " FROM `" + from
+                            + "`.office_profile WHERE region_code = '411422'");
+                    continue;
+                }
+                String own = table.equals("office_contact") ? " WHERE region_code = '411422'" : "";
+                target.execute("INSERT INTO `" + to + "`.`" + table + "` (" + list + ") SELECT " + list + " FROM `" + from + "`.`" + table + "`" + own);
             }
         } finally {
             target.execute("SET FOREIGN_KEY_CHECKS = 1");

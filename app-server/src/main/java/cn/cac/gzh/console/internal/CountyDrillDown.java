@@ -35,7 +35,7 @@ class CountyDrillDown {
         if (county == null || county.isBlank()) {
             return;
         }
-        String code = checked(staff, county.strip(), "只能查看本县（区）的数据");
+        String code = checked(staff, county, "只能查看本县（区）的数据");
         RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, code, RequestAttributes.SCOPE_REQUEST);
     }
 
@@ -47,13 +47,23 @@ class CountyDrillDown {
         if (county == null || county.isBlank()) {
             return staff.citywide() ? regions.defaultCountyCode() : staff.scopeCode();
         }
-        return checked(staff, county.strip(), "只能查看和管理本县（区）的数据");
+        return checked(staff, county, "只能查看和管理本县（区）的数据");
     }
 
-    private String checked(CurrentStaff staff, String code, String refusal) {
+    /**
+     * The office whose reference data (office profile, campaigns) a request works on: the named county (checked like
+     * {@link #narrow}), else the caller's own scope (a county's code, or the city's for the city office).
+     */
+    String office(CurrentStaff staff, String county) {
+        return county == null || county.isBlank() ? staff.scopeCode() : checked(staff, county, "只能管理本县（区）的信息");
+    }
+
+    /** A known county, and the caller's own unless they are the city office: 400 COUNTY_UNKNOWN, 403 SCOPE_FORBIDDEN. */
+    private String checked(CurrentStaff staff, String county, String forbidden) {
+        String code = county.strip();
         regions.requireCounty(code);
         if (!staff.citywide() && !code.equals(staff.scopeCode())) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", refusal);
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", forbidden);
         }
         return code;
     }

@@ -40,9 +40,10 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
     }
 
     @Override
-    public Campaign create(String name, LocalDate startsOn, LocalDate endsOn) {
+    public Campaign create(String countyCode, String name, LocalDate startsOn, LocalDate endsOn) {
         requireDates(startsOn, endsOn);
         CampaignMapper.NewCampaign campaign = new CampaignMapper.NewCampaign();
+        campaign.countyCode = countyCode;
         campaign.name = name.strip();
         campaign.startsOn = startsOn;
         campaign.endsOn = endsOn;
@@ -50,7 +51,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
         campaigns.insert(campaign);
         long id = campaign.id;
         recomputeLater();
-        return new Campaign(id, name.strip(), startsOn, endsOn);
+        return new Campaign(id, countyCode, name.strip(), startsOn, endsOn);
     }
 
     @Override
@@ -61,7 +62,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
             throw DomainException.notFound("CAMPAIGN_NOT_FOUND", "集中登记备案期不存在");
         }
         recomputeLater();
-        return new Campaign(id, name.strip(), startsOn, endsOn);
+        return campaigns.find(id);
     }
 
     @Override
@@ -86,7 +87,7 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
         }
     }
 
-    /** Keyset batches over all filings with an opening date, with the same rule as a save uses. */
+    /** Keyset batches over all filings with an opening date, with the same rule as a save uses (its county's campaigns). */
     void recomputeDueDates() {
         List<Campaign> all = campaigns.findAll();
         long lastId = 0;
@@ -97,7 +98,8 @@ class CampaignAdmin implements CampaignAdministration, DisposableBean {
                 break;
             }
             for (DeadlineMapper.Opened row : rows) {
-                LocalDate due = DeadlineCalculator.dueOn(all, row.openedOn(), properties.daysAfterOpening());
+                List<Campaign> ofCounty = all.stream().filter(c -> c.appliesTo(row.countyCode())).toList();
+                LocalDate due = DeadlineCalculator.dueOn(ofCounty, row.openedOn(), properties.daysAfterOpening());
                 if (!due.equals(row.dueOn())) {
                     deadlines.setDueOn(row.id(), due);
                     changed++;

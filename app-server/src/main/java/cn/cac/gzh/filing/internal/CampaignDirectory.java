@@ -1,6 +1,7 @@
 package cn.cac.gzh.filing.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import cn.cac.gzh.filing.Campaign;
 import cn.cac.gzh.filing.FilingCampaigns;
@@ -19,5 +20,15 @@ class CampaignDirectory implements FilingCampaigns {
     @Override
     public List<Campaign> all() {
         return campaigns.findAll();
+    }
+
+    @Override
+    public List<Campaign> ofCounty(String countyCode) {
+        return campaigns.ofCounty(countyCode);
+    }
+
+    @Override
+    public Optional<Campaign> find(long id) {
+        return Optional.ofNullable(campaigns.find(id));
     }
 }

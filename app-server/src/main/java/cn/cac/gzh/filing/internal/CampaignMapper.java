@@ -15,13 +15,22 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface CampaignMapper {
 
-    @Select("SELECT id, name, starts_on, ends_on FROM filing_campaign ORDER BY starts_on, id")
+    String COLUMNS = "SELECT id, county_code, name, starts_on, ends_on FROM filing_campaign";
+
+    @Select(COLUMNS + " ORDER BY starts_on, id")
     List<Campaign> findAll();
+
+    /** The city-wide campaigns and the county's own. */
+    @Select(COLUMNS + " WHERE county_code IS NULL OR county_code = #{countyCode} ORDER BY starts_on, id")
+    List<Campaign> ofCounty(String countyCode);
+
+    @Select(COLUMNS + " WHERE id = #{id}")
+    Campaign find(long id);
 
     /** The generated key of this very insert: two campaigns created at once under one name keep their own ids. */
     @Insert("""
-            INSERT INTO filing_campaign (name, starts_on, ends_on, created_at, updated_at)
-            VALUES (#{name}, #{startsOn}, #{endsOn}, #{at}, #{at})
+            INSERT INTO filing_campaign (county_code, name, starts_on, ends_on, created_at, updated_at)
+            VALUES (#{countyCode}, #{name}, #{startsOn}, #{endsOn}, #{at}, #{at})
             """)
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(NewCampaign campaign);
@@ -35,6 +44,7 @@ interface CampaignMapper {
     /** Mutable so MyBatis can hand back the generated id. */
     final class NewCampaign {
         public Long id;
+        public String countyCode;
         public String name;
         public LocalDate startsOn;
         public LocalDate endsOn;

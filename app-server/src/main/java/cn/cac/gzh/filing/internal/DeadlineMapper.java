@@ -23,7 +23,7 @@ interface DeadlineMapper {
             SELECT id AS filing_id, operator_id, status, account_name, opened_on, due_on, decided_at, rejection_reason, filing_number
             FROM filing""";
 
-    record Opened(long id, LocalDate openedOn, LocalDate dueOn) {
+    record Opened(long id, String countyCode, LocalDate openedOn, LocalDate dueOn) {
     }
 
     record Status(long id, FilingStatus status) {
@@ -32,9 +32,10 @@ interface DeadlineMapper {
     @Select("<script>" + CANDIDATE + """
              WHERE status IN ('DRAFT', 'REJECTED')
               AND due_on IN <foreach item="day" collection="days" open="(" separator="," close=")">#{day}</foreach>
+              <if test="countyCode != null">AND county_code = #{countyCode}</if>
               AND id &gt; #{afterId}
             ORDER BY id LIMIT #{limit}</script>""")
-    List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, long afterId, int limit);
+    List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, String countyCode, long afterId, int limit);
 
     @Select("<script>" + CANDIDATE + """
              WHERE status IN ('DRAFT', 'REJECTED')
@@ -58,7 +59,7 @@ interface DeadlineMapper {
     List<Status> statuses(Collection<Long> ids);
 
     /** Keyset batch of filings with an opening date. */
-    @Select("SELECT id, opened_on, due_on FROM filing WHERE id > #{afterId} AND opened_on IS NOT NULL ORDER BY id LIMIT #{limit}")
+    @Select("SELECT id, county_code, opened_on, due_on FROM filing WHERE id > #{afterId} AND opened_on IS NOT NULL ORDER BY id LIMIT #{limit}")
     List<Opened> openedAfter(long afterId, int limit);
 
     @Update("UPDATE filing SET due_on = #{dueOn} WHERE id = #{id}")

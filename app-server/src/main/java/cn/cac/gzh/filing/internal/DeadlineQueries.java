@@ -28,11 +28,11 @@ class DeadlineQueries implements FilingDeadlines {
     }
 
     @Override
-    public List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, long afterId, int limit) {
+    public List<ReminderCandidate> unfinishedDueOn(Collection<LocalDate> days, String countyCode, long afterId, int limit) {
         if (days.isEmpty()) {
             return List.of();
         }
-        return deadlines.unfinishedDueOn(days, afterId, limit);
+        return deadlines.unfinishedDueOn(days, countyCode, afterId, limit);
     }
 
     @Override

@@ -82,7 +82,7 @@ class FilingStore {
     }
 
     private void refreshDueDate(FilingRow row) {
-        row.setDueOn(DeadlineCalculator.dueOn(campaigns.findAll(), row.getOpenedOn(), properties.daysAfterOpening()));
+        row.setDueOn(DeadlineCalculator.dueOn(campaigns.ofCounty(row.getCountyCode()), row.getOpenedOn(), properties.daysAfterOpening()));
     }
 
     /** A friendly answer in the common case; the unique keys still decide under concurrency. */

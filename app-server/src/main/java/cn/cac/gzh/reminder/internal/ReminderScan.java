@@ -95,13 +95,30 @@ class ReminderScan {
         return considered;
     }
 
+    /**
+     * Filings due on the end of one of their campaigns: the city-wide campaigns' ends for filings of every county, a
+     * county's own campaigns' ends for that county's filings only (one pass per county with campaigns of its own).
+     */
     private int campaignDeadline(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
-        Set<LocalDate> ends = new HashSet<>(campaigns.all().stream().map(Campaign::endsOn).toList());
-        return forEachDueStep(rule, today, (deadline, step) -> deadline.minusDays(step),
-                (fired, step) -> fired.plusDays(step), (step, days) -> {
-                    List<LocalDate> open = days.stream().filter(ends::contains).filter(d -> !d.isBefore(today)).toList();
-                    return after -> filings.unfinishedDueOn(open, after, properties.batch());
-                }, ReminderCandidate::dueOn, (candidate, step) -> values(candidate, today), now, sendAt);
+        Map<String, Set<LocalDate>> endsByCounty = new HashMap<>();
+        for (Campaign campaign : campaigns.all()) {
+            endsByCounty.computeIfAbsent(campaign.countyCode(), county -> new HashSet<>()).add(campaign.endsOn());
+        }
+        Set<LocalDate> citywide = endsByCounty.getOrDefault(null, Set.of());
+        int considered = 0;
+        for (var entry : endsByCounty.entrySet()) {
+            String county = entry.getKey();
+            Set<LocalDate> ends = new HashSet<>(entry.getValue());
+            if (county != null) {
+                ends.removeAll(citywide);
+            }
+            considered += forEachDueStep(rule, today, (deadline, step) -> deadline.minusDays(step),
+                    (fired, step) -> fired.plusDays(step), (step, days) -> {
+                        List<LocalDate> open = days.stream().filter(ends::contains).filter(d -> !d.isBefore(today)).toList();
+                        return after -> filings.unfinishedDueOn(open, county, after, properties.batch());
+                    }, ReminderCandidate::dueOn, (candidate, step) -> values(candidate, today), now, sendAt);
+        }
+        return considered;
     }
 
     private int openingWindow(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlineCalculatorTest {
 
     private static final List<Campaign> CAMPAIGNS = List.of(
-            new Campaign(1, "2016年集中登记备案", LocalDate.parse("2016-08-01"), LocalDate.parse("2016-08-10")),
-            new Campaign(2, "2026年集中登记备案", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31")));
+            new Campaign(1, null, "2016年集中登记备案", LocalDate.parse("2016-08-01"), LocalDate.parse("2016-08-10")),
+            new Campaign(2, null, "2026年集中登记备案", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31")));
 
     @ParameterizedTest(name = "opened {0} → due {1}")
     @CsvSource(textBlock = """

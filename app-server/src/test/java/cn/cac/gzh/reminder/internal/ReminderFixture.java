@@ -46,12 +46,20 @@ final class ReminderFixture {
 
     /** A 表一 draft of an account opened on {@code openedOn}. */
     Filing draft(String code, String accountName, LocalDate openedOn) {
+        return draft(code, accountName, openedOn, null);
+    }
+
+    /** The same in {@code countyCode} ({@code null}: the default county). */
+    Filing draft(String code, String accountName, LocalDate openedOn, String countyCode) {
         MiniApi.Session session = api.loginWithConsent(code);
         Map<String, Object> form = FilingForms.unitForm(FilingForms.newOriginalId());
         @SuppressWarnings("unchecked")
         Map<String, Object> account = (Map<String, Object>) form.get("account");
         account.put("name", accountName);
         account.put("openedOn", openedOn.toString());
+        if (countyCode != null) {
+            form.put("countyCode", countyCode);
+        }
         MiniApi.Response created = api.post("/api/mini/filings", session.accessToken(), form);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Filing(code, session.operatorId(), created.id(), accountName);
