@@ -56,7 +56,7 @@ function buildShell(user) {
   document.getElementById('shell').hidden = false;
   document.getElementById('user-name').textContent = user.displayName + '（' + user.username + '）';
   // 商丘市网信办 for the city office, 民权县网信办 for a county's
-  document.getElementById('office-name').textContent = (user.scopeName || '') + '网信办 · 工作台';
+  document.getElementById('topbar-office').textContent = (user.scopeName || '') + '网信办 · 工作台';
   document.getElementById('user-roles').textContent = user.roles.map(r => r.label || Labels.role[r.role]).join('、');
   const nav = clear(document.getElementById('nav'));
   for (const page of NAV.filter(allowed)) {

@@ -1,5 +1,5 @@
 /* 网信办信息: the office's name, address, contacts and filing instructions, as operators see them in the mini-program
- * and in the official account's replies. A county office edits its own county's; the city office the city office's
+ * and in the official account's replies, and the account's reply texts for the office's followers. A county office edits its own county's; the city office the city office's
  * (shown to counties without their own) or, choosing a county, that county's. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
@@ -19,22 +19,52 @@ export default {
   async load(ctx) {
     const county = ctx.params.county || '';
     const citywide = !!(currentUser() && currentUser().citywide);
-    const [office, list] = await Promise.all([
+    const [office, list, replies] = await Promise.all([
       Api.get('/api/console/admin/office', { county }),
       citywide ? counties().catch(() => []) : [],
+      Api.get('/api/console/admin/official-account/replies', { county }),
     ]);
-    return { office, counties: list, county, citywide };
+    return { office, counties: list, county, citywide, replies };
   },
-  render(container, { office, counties: list, county, citywide }) {
+  render(container, { office, counties: list, county, citywide, replies }) {
     const box = messageBox('office-message');
     showNotice(box);
     Ui.append(container, [
       citywide ? picker(list, county) : null,
       office.own ? null : Ui.message('info', '本县（区）尚未单独填写，运营者目前看到的是市委网信办的信息（如下）；保存后即显示本县（区）的信息。'),
       box,
-      officeForm(office, county, box)]);
+      officeForm(office, county, box),
+      repliesForm(replies, county)]);
   },
 };
+
+const REPLY_LABELS = { WELCOME: '关注欢迎语', HOW_TO_FILE: '备案办法（回复“备案”）', POLICY: '政策（回复“政策”）', HELP: '其他消息的帮助' };
+
+/**
+ * 公众号自动回复: the texts this office's followers get. A county's empty text means the city's (shown as the
+ * placeholder); {miniprogram} becomes the link that opens the mini-program.
+ */
+function repliesForm(replies, county) {
+  const box = messageBox('replies-message');
+  const city = /00$/.test(replies.regionCode);
+  const areas = replies.texts.map(text => h('textarea', {
+    name: text.code, id: 'reply-' + text.code.toLowerCase(), rows: 3, maxlength: 1000,
+    placeholder: text.own ? '' : '沿用市级：' + text.content,
+  }, text.own ? text.content : ''));
+  const submit = h('button', { type: 'submit', class: 'button primary', id: 'replies-submit' }, '保存自动回复');
+  const form = h('form', { class: 'card', id: 'office-replies' }, h('h3', {}, '公众号自动回复'), box,
+    h('p', { class: 'field-hint' }, city
+      ? '全市各县（区）的关注者默认收到这些回复；“{miniprogram}”处显示打开小程序的链接。'
+      : '本县（区）的关注者（最近一次备案属于本县（区）的运营者）收到这些回复；留空即沿用市级的。'),
+    replies.texts.map((text, i) => field(REPLY_LABELS[text.code] || text.code, areas[i])),
+    h('div', { class: 'button-row' }, submit));
+  return onSubmit(form, submit, box, async () => {
+    const texts = Object.fromEntries(areas.map(area => [area.name, area.value.trim()]));
+    await Api.put('/api/console/admin/official-account/replies' + Api.query({ county }), { texts });
+    leaveNotice('已保存自动回复，30秒内生效');
+    go('office', { county });
+  });
+}
 
 /** The city office chooses whose information to edit: the city office's own or a county's. */
 function picker(list, county) {

@@ -24,6 +24,9 @@ public interface FilingLookup {
 
     Optional<FilingRef> find(long filingId);
 
+    /** The county of the operator's latest filing (the office they deal with), if they have one. */
+    Optional<String> countyOfOperator(long operatorId);
+
     /** The full, unmasked content (for the printed form). */
     Optional<FilingSheet> sheet(long filingId);
 

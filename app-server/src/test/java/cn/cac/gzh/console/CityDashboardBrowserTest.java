@@ -152,7 +152,7 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
     @SuppressWarnings("unchecked")
     void theCityAdministratorAddsACountyAndImportsItsPlaceNames() {
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
-        assertThat(browser.driver.findElement(By.id("office-name")).getText()).isEqualTo("商丘市网信办 · 工作台");
+        assertThat(browser.driver.findElement(By.id("topbar-office")).getText()).isEqualTo("商丘市网信办 · 工作台");
         browser.navigate("县（区）与地名");
         browser.visible(By.id("counties"));
         // a county code of 商丘市 this (long-lived) test database does not have yet

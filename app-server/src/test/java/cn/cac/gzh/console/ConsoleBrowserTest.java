@@ -93,7 +93,7 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
         assertThat(navTitles()).containsExactly("概览", "待审核", "台账", "逾期处置", "政策推送", "工作人员", "导出", "备案期",
                 "网信办信息", "提醒规则", "县（区）与地名", "审计日志");
-        assertThat(browser.driver.findElement(By.id("office-name")).getText()).as("the city office's header")
+        assertThat(browser.driver.findElement(By.id("topbar-office")).getText()).as("the city office's header")
                 .isEqualTo("商丘市网信办 · 工作台");
         browser.visible(By.cssSelector(".stat"));
 
@@ -393,6 +393,14 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         assertThat(MiniApi.on(port).get("/api/mini/office?county=" + SecondCounty.CODE, null).map("office").get("name"))
                 .isEqualTo(word + "民权县网信办");
         browser.screenshot("12b-office");
+        // 民权县's own 帮助 reply for its followers; the others stay the city's (shown as placeholders)
+        assertThat(browser.visible(By.id("reply-welcome")).getAttribute("placeholder")).startsWith("沿用市级：");
+        browser.type(By.id("reply-help"), word + "民权县帮助");
+        browser.click(By.id("replies-submit"));
+        browser.waitForText(By.id("office-message"), "已保存自动回复");
+        assertThat(jdbc.queryForList("SELECT content FROM oa_reply_text WHERE region_code = ?", String.class, SecondCounty.CODE))
+                .containsExactly(word + "民权县帮助");
+        jdbc.update("DELETE FROM oa_reply_text WHERE region_code = ?", SecondCounty.CODE);
 
         browser.navigate("审计日志");
         browser.type(By.id("audit-action"), "PLACE_NAME_ADDED");

@@ -34,6 +34,11 @@ class FilingDirectory implements FilingLookup, FilingAudience {
     }
 
     @Override
+    public Optional<String> countyOfOperator(long operatorId) {
+        return Optional.ofNullable(filings.latestCountyOf(operatorId));
+    }
+
+    @Override
     public Optional<FilingRef> findOwned(long filingId, long operatorId) {
         return Optional.ofNullable(filings.findOwned(filingId, operatorId)).map(FilingDirectory::ref);
     }

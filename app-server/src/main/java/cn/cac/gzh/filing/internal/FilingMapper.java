@@ -22,6 +22,9 @@ interface FilingMapper extends BaseMapper<FilingRow> {
     @Update("UPDATE filing SET material_mismatch = #{mismatch} WHERE id = #{id}")
     int setMaterialMismatch(long id, boolean mismatch);
 
+    @Select("SELECT county_code FROM filing WHERE operator_id = #{operatorId} ORDER BY id DESC LIMIT 1")
+    String latestCountyOf(long operatorId);
+
     @Select("SELECT * FROM filing WHERE operator_id = #{operatorId} ORDER BY id DESC")
     List<FilingRow> findByOperator(long operatorId);
 

@@ -34,6 +34,9 @@ interface FollowerMapper {
             """)
     List<FollowerOperator> linkedAmong(Collection<String> openids);
 
+    @Select("SELECT operator_id FROM oa_follower WHERE openid = #{openid}")
+    Long operatorOf(String openid);
+
     @Select("SELECT openid FROM oa_follower WHERE subscribed AND openid > #{afterOpenid} ORDER BY openid LIMIT #{limit}")
     List<String> subscribedAfter(String afterOpenid, int limit);
 

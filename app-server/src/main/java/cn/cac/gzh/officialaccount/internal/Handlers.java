@@ -30,10 +30,12 @@ final class Handlers {
     static class Subscribe implements WxMpMessageHandler {
         private final Followers followers;
         private final ReplyTexts texts;
+        private final FollowerCounty counties;
 
-        Subscribe(Followers followers, ReplyTexts texts) {
+        Subscribe(Followers followers, ReplyTexts texts, FollowerCounty counties) {
             this.followers = followers;
             this.texts = texts;
+            this.counties = counties;
         }
 
         @Override
@@ -42,7 +44,7 @@ final class Handlers {
             String key = message.getEventKey();
             String scene = key != null && key.startsWith("qrscene_") ? key.substring("qrscene_".length()) : null;
             followers.subscribed(message.getFromUser(), scene);
-            return Replies.text(message, texts.text("WELCOME"));
+            return Replies.text(message, texts.text("WELCOME", counties.of(message.getFromUser())));
         }
     }
 
@@ -67,15 +69,17 @@ final class Handlers {
     @Component
     static class Scan implements WxMpMessageHandler {
         private final ReplyTexts texts;
+        private final FollowerCounty counties;
 
-        Scan(ReplyTexts texts) {
+        Scan(ReplyTexts texts, FollowerCounty counties) {
             this.texts = texts;
+            this.counties = counties;
         }
 
         @Override
         public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService service,
                 WxSessionManager sessions) {
-            return Replies.text(message, texts.text("HOW_TO_FILE"));
+            return Replies.text(message, texts.text("HOW_TO_FILE", counties.of(message.getFromUser())));
         }
     }
 
@@ -84,10 +88,12 @@ final class Handlers {
     static class Keywords implements WxMpMessageHandler {
         private final ReplyTexts texts;
         private final List<TextCommand> commands;
+        private final FollowerCounty counties;
 
-        Keywords(ReplyTexts texts, List<TextCommand> commands) {
+        Keywords(ReplyTexts texts, List<TextCommand> commands, FollowerCounty counties) {
             this.texts = texts;
             this.commands = List.copyOf(commands);
+            this.counties = counties;
         }
 
         @Override
@@ -103,20 +109,21 @@ final class Handlers {
                 }
             }
             String said = message.getContent() != null ? message.getContent() : message.getEventKey();
-            return Replies.text(message, answer(said == null ? "" : said.strip()));
+            return Replies.text(message, answer(said == null ? "" : said.strip(), counties.of(message.getFromUser())));
         }
 
-        String answer(String said) {
+        /** The answer to what a follower of {@code county} (null: not known) said or clicked. */
+        String answer(String said, String county) {
             if (said.contains("备案") || said.contains("登记") || said.equals(MenuKeys.FILING)) {
-                return texts.text("HOW_TO_FILE");
+                return texts.text("HOW_TO_FILE", county);
             }
             if (said.contains("政策") || said.contains("法规") || said.equals(MenuKeys.POLICY)) {
-                return texts.text("POLICY");
+                return texts.text("POLICY", county);
             }
             if (said.contains("联系") || said.contains("电话") || said.equals(MenuKeys.CONTACT)) {
-                return texts.contacts();
+                return texts.contacts(county);
             }
-            return texts.text("HELP");
+            return texts.text("HELP", county);
         }
     }
 
