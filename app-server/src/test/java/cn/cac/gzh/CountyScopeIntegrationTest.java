@@ -39,12 +39,12 @@ class CountyScopeIntegrationTest {
     private static final String MINQUAN = SecondCounty.CODE;
     private static final String PASSWORD = "County-Scope-2026";
     /** A console path that names one filing or one material (the ids a county office must not reach across). */
-    private static final Pattern FILING_OR_MATERIAL = Pattern.compile(
+    static final Pattern FILING_OR_MATERIAL = Pattern.compile(
             "/api/console.*(/filings/\\{(id|filingId)}|/registry/\\{id}|/materials/\\{materialId}).*");
     /** A console path that names one policy push. */
-    private static final Pattern PUSH = Pattern.compile("/api/console/pushes/\\{id}.*");
+    static final Pattern PUSH = Pattern.compile("/api/console/pushes/\\{id}.*");
     /** A console path that names one staff account. */
-    private static final Pattern STAFF = Pattern.compile("/api/console/admin/staff/\\{id}.*");
+    static final Pattern STAFF = Pattern.compile("/api/console/admin/staff/\\{id}.*");
 
     @LocalServerPort
     int port;

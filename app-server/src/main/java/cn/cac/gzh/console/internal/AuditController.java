@@ -3,7 +3,6 @@ package cn.cac.gzh.console.internal;
 import java.time.LocalDate;
 
 import cn.cac.gzh.audit.AuditLog;
-import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,9 +52,7 @@ class AuditController {
             + "只有市级管理员可以校验。错误码：SCOPE_FORBIDDEN（403，县级管理员）。")
     @GetMapping("/api/console/admin/audit/verify")
     AuditLog.ChainCheck verify(@AuthenticationPrincipal CurrentStaff staff) {
-        if (!staff.citywide()) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", "审计链校验由市级网信办进行");
-        }
+        CountyDrillDown.requireCity(staff, "审计链校验由市级网信办进行");
         return audit.verifyChain();
     }
 }

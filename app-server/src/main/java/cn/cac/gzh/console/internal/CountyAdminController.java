@@ -4,7 +4,6 @@ import java.util.List;
 
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
-import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.region.County;
@@ -104,9 +103,7 @@ class CountyAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     County addCounty(@AuthenticationPrincipal CurrentStaff staff, @Valid @RequestBody NewCountyRequest request,
             HttpServletRequest http) {
-        if (!staff.citywide()) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", "只有市级管理员可以新增县（区）");
-        }
+        CountyDrillDown.requireCity(staff, "只有市级管理员可以新增县（区）");
         return transactions.execute("addCounty", () -> {
             County added = countyAdmin.add(request.code(), request.name());
             audit.record(new AuditEntry("STAFF", staff.id(), "COUNTY_ADDED", "COUNTY", added.code(), "name=" + added.name(),

@@ -68,6 +68,16 @@ class CountyDrillDown {
         return code;
     }
 
+    /**
+     * For what the city office alone does (the city's shared account, key rotation, the whole audit chain, adding a
+     * county): a county office's caller gets 403 {@code SCOPE_FORBIDDEN} with {@code refusal}.
+     */
+    static void requireCity(CurrentStaff staff, String refusal) {
+        if (!staff.citywide()) {
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", refusal);
+        }
+    }
+
     /** The county this request was narrowed to by {@link #narrow}, if any. */
     static Optional<String> requested() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

@@ -66,15 +66,15 @@ class ExportController {
 
     @Operation(summary = "导出进度")
     @GetMapping("/{id}")
-    ExportView progress(@PathVariable String id) {
-        return ExportView.of(job(id));
+    ExportView progress(@AuthenticationPrincipal CurrentStaff staff, @PathVariable String id) {
+        return ExportView.of(job(staff, id));
     }
 
     @Operation(summary = "下载导出文件", description = "错误码：EXPORT_NOT_READY、EXPORT_NOT_FOUND。")
     @GetMapping("/{id}/download")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CurrentStaff staff, @PathVariable String id,
             HttpServletRequest http) {
-        var job = job(id);
+        var job = job(staff, id);
         var content = exports.open(job);
         audit.record(new AuditEntry("STAFF", staff.id(), "EXPORT_DOWNLOAD", "EXPORT_JOB", id, null, http.getRemoteAddr()));
         return ResponseEntity.ok()
@@ -85,10 +85,12 @@ class ExportController {
                 .body(new InputStreamResource(content));
     }
 
-    private ExportJobs.Job job(String id) {
+    /** An export is its requester's (it holds what their scope let them see): anyone else's looks missing. */
+    private ExportJobs.Job job(CurrentStaff staff, String id) {
         if (!id.matches("[0-9a-f]{32}")) {
             throw DomainException.notFound("EXPORT_NOT_FOUND", "导出任务不存在");
         }
-        return exports.find(id).orElseThrow(() -> DomainException.notFound("EXPORT_NOT_FOUND", "导出任务不存在"));
+        return exports.find(id).filter(job -> job.requestedBy() == staff.id())
+                .orElseThrow(() -> DomainException.notFound("EXPORT_NOT_FOUND", "导出任务不存在"));
     }
 }

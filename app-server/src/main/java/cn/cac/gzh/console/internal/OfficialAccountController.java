@@ -5,7 +5,6 @@ import cn.cac.gzh.audit.AuditTrail;
 import java.util.List;
 import java.util.Map;
 
-import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.common.db.RetryingTransactions;
 import cn.cac.gzh.console.CurrentStaff;
 import cn.cac.gzh.officialaccount.OfficialAccountAdministration;
@@ -105,8 +104,6 @@ class OfficialAccountController {
     }
 
     private static void requireCity(CurrentStaff staff) {
-        if (!staff.citywide()) {
-            throw DomainException.forbidden("SCOPE_FORBIDDEN", "全市共用一个公众号，其菜单和关注者由市级管理员管理");
-        }
+        CountyDrillDown.requireCity(staff, "全市共用一个公众号，其菜单和关注者由市级管理员管理");
     }
 }

@@ -30,17 +30,22 @@ class PiiController {
         this.audit = audit;
     }
 
-    @Operation(summary = "仍使用旧密钥的行数", description = "每个加密字段中密文版本不是当前版本的行数。")
+    /** The key protects every county's data: its rotation is the deployment's, run by the city office. */
+    private static final String KEY_ROTATION = "个人信息加密密钥由市级管理员轮换";
+
+    @Operation(summary = "仍使用旧密钥的行数", description = "每个加密字段中密文版本不是当前版本的行数。仅市级管理员（SCOPE_FORBIDDEN）。")
     @GetMapping("/api/console/admin/pii/re-encrypt")
-    Map<String, Long> remaining() {
+    Map<String, Long> remaining(@AuthenticationPrincipal CurrentStaff staff) {
+        CountyDrillDown.requireCity(staff, KEY_ROTATION);
         return reencryption.remaining();
     }
 
     @Operation(summary = "用当前密钥重新加密", description = "按主键分批（每批一个短事务），最多 maxBatches 批后返回进度；"
-            + "complete=false 时再次调用即可继续。服务运行中可执行。旧版本密钥缺失或错误时不修改任何行，错误码 PII_KEY_MISSING / PII_KEY_WRONG。")
+            + "complete=false 时再次调用即可继续。服务运行中可执行。旧版本密钥缺失或错误时不修改任何行，错误码 PII_KEY_MISSING / PII_KEY_WRONG；仅市级管理员（SCOPE_FORBIDDEN）。")
     @PostMapping("/api/console/admin/pii/re-encrypt")
     PiiReencryption.Progress reencrypt(@RequestParam(defaultValue = "500") int batchSize,
             @RequestParam(defaultValue = "1000") int maxBatches, @AuthenticationPrincipal CurrentStaff staff, HttpServletRequest http) {
+        CountyDrillDown.requireCity(staff, KEY_ROTATION);
         if (batchSize < 1 || batchSize > 5000 || maxBatches < 1) {
             throw DomainException.invalid("INVALID_PARAMETER", "batchSize 应为 1–5000，maxBatches 应为正数");
         }
