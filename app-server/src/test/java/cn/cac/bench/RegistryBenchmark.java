@@ -22,12 +22,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Registry list/filter latency at a million filings, and a 100,000-row export under a 256 MB heap.
+ * Registry list/filter latency at a million filings in ten counties (100,000 each), for the city office, a reviewer
+ * bound to one county and the city office drilling down to that county, side by side; the dashboard for each; and a
+ * 100,000-row export under a 256 MB heap.
  * Run with {@code app-server/bench/registry-benchmark.sh} (see docs/performance.md); not part of the tests.
  */
 public final class RegistryBenchmark {
 
     private static final String ADMIN_PASSWORD = "Bench-Admin-2026";
+    /** The county of the county-bound reviewer and of the drill-down: 睢县, with its real township names. */
+    private static final String COUNTY = "411422";
+    private static final String REVIEWER = "bench-suixian";
 
     private RegistryBenchmark() {
     }
@@ -52,17 +57,25 @@ public final class RegistryBenchmark {
             System.out.printf("filings in the database: %,d (generation took %.0f s)%n", generator.count(),
                     (System.nanoTime() - started) / 1e9);
 
+            if (Boolean.getBoolean("bench.generate-only")) {
+                return;
+            }
             ConsoleClient admin = new ConsoleClient(port);
             if (admin.login("admin", ADMIN_PASSWORD).status() != 200) {
                 throw new IllegalStateException("cannot sign in as admin: was filing_bench created with another password?");
             }
+            ConsoleClient reviewer = countyReviewer(port, admin);
+            // the same requests from three callers, side by side: the city office over all ten counties (the baseline),
+            // a reviewer bound to 睢县 (narrowed by CountyScopeInterceptor) and the city office drilling down to 睢县
+            List<Caller> callers = List.of(new Caller("city", admin, ""), new Caller("county", reviewer, ""),
+                    new Caller("drill-down", admin, "&county=" + COUNTY));
             Map<String, String> scenarios = new LinkedHashMap<>();
             scenarios.put("first page, newest first", "/api/console/registry?page=1&size=20");
             scenarios.put("status = SUBMITTED", "/api/console/registry?status=SUBMITTED&size=20");
             scenarios.put("township", "/api/console/registry?township=" + enc("蓼堤镇") + "&size=20");
             scenarios.put("status + township", "/api/console/registry?status=APPROVED&township=" + enc("周堂镇") + "&size=20");
             scenarios.put("text prefix (name)", "/api/console/registry?text=" + enc("水城北湖") + "&size=20");
-            scenarios.put("text prefix (filing no.)", "/api/console/registry?text=411422-B-0012&size=20");
+            scenarios.put("text prefix (filing no.)", "/api/console/registry?text=" + COUNTY + "-2020-0&size=20");
             scenarios.put("text prefix (WeChat ID)", "/api/console/registry?text=wxb12345&size=20");
             scenarios.put("subject prefix (unit name)", "/api/console/registry?subject=" + enc("睢县单位12") + "&size=20");
             scenarios.put("overdue, by due date", "/api/console/registry?overdue=true&sort=dueOn&size=20");
@@ -70,37 +83,102 @@ public final class RegistryBenchmark {
             scenarios.put("page 200", "/api/console/registry?page=200&size=20");
             scenarios.put("review queue", "/api/console/review/queue?size=20");
             for (int i = 0; i < 50; i++) {
-                scenarios.values().forEach(admin::get);
-            }
-            List<Double> all = new ArrayList<>();
-            System.out.println();
-            System.out.println("| request | p50 ms | p95 ms | p99 ms | total rows |");
-            System.out.println("|---|---|---|---|---|");
-            for (var scenario : scenarios.entrySet()) {
-                double[] times = new double[requests];
-                Object total = null;
-                for (int i = 0; i < requests; i++) {
-                    long t0 = System.nanoTime();
-                    var answer = admin.get(scenario.getValue());
-                    times[i] = (System.nanoTime() - t0) / 1e6;
-                    if (answer.status() != 200) {
-                        throw new IllegalStateException(scenario.getKey() + " answered " + answer.status());
-                    }
-                    total = answer.get("total") + (Boolean.TRUE.equals(answer.get("totalCapped")) ? "+" : "");
+                for (String path : scenarios.values()) {
+                    callers.forEach(caller -> caller.get(path));
                 }
-                Arrays.sort(times);
-                Arrays.stream(times).forEach(all::add);
-                System.out.printf("| %s | %.1f | %.1f | %.1f | %s |%n", scenario.getKey(), pct(times, 50), pct(times, 95),
-                        pct(times, 99), total);
             }
-            double[] overall = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("| **all %,d requests** | %.1f | %.1f | %.1f | |%n", overall.length, pct(overall, 50),
-                    pct(overall, 95), pct(overall, 99));
+            Map<String, List<Double>> all = new LinkedHashMap<>();
+            callers.forEach(caller -> all.put(caller.name(), new ArrayList<>()));
+            System.out.println();
+            System.out.println("| request | city p50 | city p95 | city p99 | county p50 | county p95 | county p99 "
+                    + "| drill-down p95 | county/city p95 | rows city / county |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            for (var scenario : scenarios.entrySet()) {
+                Map<String, double[]> times = measure(scenario.getKey(), scenario.getValue(), callers, requests);
+                times.forEach((caller, t) -> Arrays.stream(t).forEach(all.get(caller)::add));
+                row(scenario.getKey(), times, totals(scenario.getValue(), callers));
+            }
+            Map<String, double[]> overall = new LinkedHashMap<>();
+            all.forEach((caller, t) -> overall.put(caller, t.stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+            row("**all %,d requests per caller**".formatted(overall.get("city").length), overall, "");
+
+            int dashboards = Integer.getInteger("bench.dashboard-requests", 30);
+            System.out.println();
+            System.out.println("| dashboard | p50 ms | p95 ms | p99 ms | counties in byCounty |");
+            System.out.println("|---|---|---|---|---|");
+            List<Caller> dashboardCallers = List.of(new Caller("city office, all counties", admin, ""),
+                    new Caller("city office, ?county=411421", admin, "?county=411421"),
+                    new Caller("reviewer bound to " + COUNTY, reviewer, ""));
+            for (int i = 0; i < 3; i++) {
+                dashboardCallers.forEach(caller -> caller.get("/api/console/dashboard"));
+            }
+            Map<String, double[]> dashboardTimes = measure("dashboard", "/api/console/dashboard", dashboardCallers, dashboards);
+            for (Caller caller : dashboardCallers) {
+                double[] t = dashboardTimes.get(caller.name());
+                Object byCounty = caller.get("/api/console/dashboard").get("byCounty");
+                System.out.printf("| %s | %.1f | %.1f | %.1f | %d |%n", caller.name(), pct(t, 50), pct(t, 95), pct(t, 99),
+                        byCounty instanceof List<?> list ? list.size() : -1);
+            }
 
             exportBenchmark(admin);
         } finally {
             context.close();
         }
+    }
+
+    /** A signed-in console client and what it appends to every request (a drill-down's county). */
+    private record Caller(String name, ConsoleClient client, String suffix) {
+
+        ConsoleClient.Answer get(String path) {
+            String url = suffix.startsWith("&") && !path.contains("?") ? path + "?" + suffix.substring(1) : path + suffix;
+            var answer = client.get(url);
+            if (answer.status() != 200) {
+                throw new IllegalStateException(name + " " + url + " answered " + answer.status() + " " + answer.body());
+            }
+            return answer;
+        }
+    }
+
+    /** The county reviewer (created by the city's administrator the first time, as the console does). */
+    private static ConsoleClient countyReviewer(int port, ConsoleClient admin) {
+        ConsoleClient reviewer = new ConsoleClient(port);
+        if (reviewer.login(REVIEWER, ADMIN_PASSWORD).status() != 200) {
+            var created = admin.post("/api/console/admin/staff", Map.of("username", REVIEWER, "displayName", "睢县审核员（基准测试）",
+                    "password", ADMIN_PASSWORD, "roles", List.of("REVIEWER"), "scopeCode", COUNTY));
+            if (created.status() != 201 || reviewer.login(REVIEWER, ADMIN_PASSWORD).status() != 200) {
+                throw new IllegalStateException("cannot create the county reviewer: " + created.status() + " " + created.body());
+            }
+        }
+        return reviewer;
+    }
+
+    /** Every caller in turn for each request, so that the machine's load falls on all of them alike. */
+    private static Map<String, double[]> measure(String scenario, String path, List<Caller> callers, int requests) {
+        Map<String, double[]> times = new LinkedHashMap<>();
+        callers.forEach(caller -> times.put(caller.name(), new double[requests]));
+        for (int i = 0; i < requests; i++) {
+            for (Caller caller : callers) {
+                long t0 = System.nanoTime();
+                caller.get(path);
+                times.get(caller.name())[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        times.values().forEach(Arrays::sort);
+        return times;
+    }
+
+    private static String totals(String path, List<Caller> callers) {
+        return callers.subList(0, 2).stream().map(caller -> caller.get(path))
+                .map(answer -> answer.get("total") + (Boolean.TRUE.equals(answer.get("totalCapped")) ? "+" : ""))
+                .reduce((a, b) -> a + " / " + b).orElseThrow();
+    }
+
+    private static void row(String name, Map<String, double[]> times, String totals) {
+        double[] city = times.get("city");
+        double[] county = times.get("county");
+        System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %s |%n", name, pct(city, 50),
+                pct(city, 95), pct(city, 99), pct(county, 50), pct(county, 95), pct(county, 99),
+                pct(times.get("drill-down"), 95), pct(county, 95) / pct(city, 95), totals);
     }
 
     private static void exportBenchmark(ConsoleClient admin) throws InterruptedException {
