@@ -59,9 +59,11 @@ class RuleAdministration {
         LocalDateTime now = LocalDateTime.now(clock);
         String title = change.title().strip();
         String body = change.body().strip();
-        boolean written = rules.update(rule, office, change.enabled(), offsets, title, body, staffId, now, change.version())
-                || county && change.version() == 0 && rules.own(rule, office).isEmpty()
-                        && rules.insert(rule, office, change.enabled(), offsets, title, body, staffId, now);
+        boolean written = rules.update(rule, office, change.enabled(), offsets, title, body, staffId, now, change.version());
+        if (!written && county && change.version() == 0) {
+            // the county's first change of the inherited rule: its own row (none written if another came first)
+            written = rules.insert(rule, office, change.enabled(), offsets, title, body, staffId, now);
+        }
         if (!written) {
             throw DomainException.conflict("RULE_CHANGED", "该规则已被他人修改，请刷新后再改");
         }
