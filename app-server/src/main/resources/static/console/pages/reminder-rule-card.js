@@ -1,11 +1,12 @@
 /* One reminder rule on the 提醒规则 page: its switch, days, title and body with the placeholders it may
  * use, 预览 (sample values filled in by the server) and 保存 (with the version read, so two
  * administrators cannot overwrite each other's change). A save changes this card only: edits in other
- * cards stay. */
+ * cards stay. On a county's page the card says whether the rule is the county's own or 沿用全市设置; saving an
+ * inherited one makes it the county's own, and 恢复为全市设置 drops the county's own again. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
 import { go } from '../router.js';
-import { clearFieldErrors, fieldError, messageBox, onClick, placeFieldErrors } from './skeleton.js';
+import { clearFieldErrors, fieldError, leaveNotice, messageBox, onClick, placeFieldErrors } from './skeleton.js';
 import { named } from './push-audience.js';
 
 const { h, clear, field, group } = Ui;
@@ -15,9 +16,14 @@ const CODE_FIELDS = {
   TITLE_REQUIRED: 'title', TITLE_TOO_LONG: 'title', BODY_REQUIRED: 'body', BODY_TOO_LONG: 'body', OFFSETS_INVALID: 'offsets',
 };
 
-export function ruleCard(initial) {
+/** office: the county named in the page's address (the city office's choice; '') and whether the page is a county's. */
+export function ruleCard(initial, office = { county: '', countyView: false }) {
   let rule = initial;
   const code = rule.code;
+  const path = '/api/console/admin/reminder-rules/' + code;
+  const where = Api.query({ county: office.county });
+  const source = h('span', { class: 'badge rule-source', id: 'rule-source-' + code });
+  const reset = h('button', { type: 'button', class: 'button', id: 'rule-reset-' + code }, '恢复为全市设置');
   const box = messageBox('rule-message-' + code);
   const preview = h('div', { class: 'rule-preview', id: 'rule-preview-' + code, hidden: true });
   const updated = h('span', { class: 'muted rule-updated' });
@@ -38,6 +44,13 @@ export function ruleCard(initial) {
   const showUpdated = () => {
     updated.textContent = rule.updatedAt ? '最后修改：' + Ui.dateTime(rule.updatedAt) : '';
   };
+  const showSource = () => {
+    source.hidden = !office.countyView;
+    source.textContent = rule.inherited ? '沿用全市设置' : '本县（区）设置';
+    source.classList.toggle('badge-draft', rule.inherited);
+    source.classList.toggle('badge-approved', !rule.inherited);
+    reset.hidden = !office.countyView || rule.inherited;
+  };
   enabled.addEventListener('change', showState);
 
   const previewButton = h('button', { type: 'button', class: 'button', id: 'rule-preview-button-' + code }, '预览');
@@ -50,22 +63,35 @@ export function ruleCard(initial) {
       type: 'button', class: 'button small placeholder', 'data-placeholder': placeholder, title: '插入到光标处',
       onclick: () => insert(target, placeholder),
     }, placeholder))), '点击插入到标题或正文的光标处；发送时换成每个公众号的实际内容'),
-    h('div', { class: 'button-row' }, previewButton, saveButton, updated));
+    h('div', { class: 'button-row' }, previewButton, saveButton, reset, updated));
 
   // a card whose heading carries the on/off switch
   const section = h('section', { class: 'card rule-card', id: 'rule-' + code },
     h('div', { class: 'rule-head' },
-      h('h3', {}, rule.name, ' ', h('small', { class: 'muted' }, code)),
+      h('h3', {}, rule.name, ' ', h('small', { class: 'muted' }, code), ' ', source),
       h('label', { class: 'switch', title: '停用后不再产生此类提醒' }, enabled, h('span', { class: 'switch-track' }), state)),
     box, form, preview);
   showState();
   showUpdated();
+  showSource();
+  if (office.countyView && rule.citywideOnly) {
+    // the staff's digest is one for the whole city
+    for (const input of section.querySelectorAll('input, textarea, button')) input.disabled = true;
+    box.append(Ui.message('info', '逾期日报由市委网信办统一设置，县（区）不能单独修改。'));
+  }
+
+  onClick(reset, box, async () => {
+    if (!window.confirm(`将“${rule.name}”恢复为全市设置？本县（区）对此规则的设置将被删除。`)) return;
+    await Api.del(path, { county: office.county });
+    leaveNotice(`“${rule.name}”已恢复为全市设置。`);
+    go('reminder-rules', office.county ? { county: office.county } : {});
+  });
 
   onClick(previewButton, box, async () => {
     clearFieldErrors(form);
     clear(box);
     try {
-      const result = await Api.post('/api/console/admin/reminder-rules/' + code + '/preview', { title: title.value, body: body.value });
+      const result = await Api.post(path + '/preview', { title: title.value, body: body.value });
       showPreview(preview, result);
     } catch (error) {
       preview.hidden = true;
@@ -77,12 +103,12 @@ export function ruleCard(initial) {
     clearFieldErrors(form);
     clear(box);
     try {
-      rule = await Api.put('/api/console/admin/reminder-rules/' + code, {
+      rule = await Api.put(path + where, {
         enabled: enabled.checked, offsets: parseOffsets(offsets.value), title: title.value, body: body.value, version: rule.version,
       });
     } catch (error) {
       if (error.code === 'RULE_CHANGED') {
-        showChanged(box, error);
+        showChanged(box, error, office.county);
         return;
       }
       throw placeFieldErrors(form, error, CODE_FIELDS);
@@ -94,6 +120,7 @@ export function ruleCard(initial) {
     enabled.checked = rule.enabled;
     showState();
     showUpdated();
+    showSource();
     Ui.showSuccess(box, `已保存“${rule.name}”（${rule.enabled ? '已启用' : '已停用'}，提醒时间：${rule.offsets.join('、')} 天）。`);
   });
   return section;
@@ -126,9 +153,9 @@ function showPreview(preview, result) {
 }
 
 /** Someone else saved the rule since this page was loaded: say so, and offer to load it again. */
-function showChanged(box, error) {
+function showChanged(box, error, county) {
   Ui.showError(box, error);
   box.firstChild.append(' ', h('button', {
-    type: 'button', class: 'button small', id: 'rules-reload', onclick: () => go('reminder-rules'),
+    type: 'button', class: 'button small', id: 'rules-reload', onclick: () => go('reminder-rules', county ? { county } : {}),
   }, '重新加载'));
 }

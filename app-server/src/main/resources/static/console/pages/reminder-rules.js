@@ -1,21 +1,37 @@
 /* 提醒规则: the automatic reminders (deadline, new accounts, sent back, overdue, yearly confirmation) and
  * the staff's overdue digest — each rule a card (reminder-rule-card.js) — and 立即运行, which runs the
- * scan and the dispatch at once instead of waiting for the 15-minute timer. */
+ * scan and the dispatch at once instead of waiting for the 15-minute timer. Rules are per office: the city
+ * office's are every county's default; a county may have its own of a rule (the rest 沿用全市设置). A county
+ * office edits its own; the city office its own or, choosing a county, that county's. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
-import { messageBox, onClick, pageHeader } from './skeleton.js';
+import { counties } from '../reference.js';
+import { currentUser } from '../session.js';
+import { go } from '../router.js';
+import { messageBox, onClick, pageHeader, showNotice } from './skeleton.js';
 import { ruleCard } from './reminder-rule-card.js';
 
-const { h } = Ui;
+const { h, field } = Ui;
 
 export default {
   route: 'reminder-rules',
   nav: '提醒规则',
   roles: ['ADMIN'],
   // no title: the header carries the 立即运行 button
-  load: () => Api.get('/api/console/admin/reminder-rules'),
-  render(container, rules) {
+  async load(ctx) {
+    const county = ctx.params.county || '';
+    const citywide = !!(currentUser() && currentUser().citywide);
+    const [rules, list] = await Promise.all([
+      Api.get('/api/console/admin/reminder-rules', { county }),
+      citywide ? counties().catch(() => []) : [],
+    ]);
+    return { rules, counties: list, county, citywide };
+  },
+  render(container, { rules, counties: list, county, citywide }) {
     const box = messageBox('reminder-run-message');
+    showNotice(box);
+    // a county's rules: the city office's chosen county, or a county office's own
+    const countyView = citywide ? !!county : true;
     const run = h('button', { type: 'button', class: 'button primary header-button', id: 'reminder-run' }, '立即运行');
     onClick(run, box, async () => {
       const answer = await Api.post('/api/console/admin/reminder-rules/run');
@@ -24,10 +40,21 @@ export default {
     });
     container.append(
       pageHeader('提醒规则', h('span', { class: 'muted' }, '系统每15分钟自动检查一次；夜间免打扰时段内只登记不发送，次日早上统一发出'), run),
+      citywide ? picker(list, county) : '',
+      countyView ? Ui.message('info', '标有“沿用全市设置”的规则与全市相同，由市委网信办设置；修改保存后成为本县（区）自己的规则，'
+        + '可随时恢复为全市设置。逾期日报由市委网信办统一设置。') : '',
       box,
-      ...(rules.length ? rules.map(rule => ruleCard(rule)) : [Ui.message('info', '暂无提醒规则')]));
+      ...(rules.length ? rules.map(rule => ruleCard(rule, { county, countyView })) : [Ui.message('info', '暂无提醒规则')]));
   },
 };
+
+/** The city office chooses whose rules to edit: the city's (every county's default) or a county's own. */
+function picker(list, county) {
+  const choice = Ui.select('county', [['', '全市设置（各县（区）默认）'], ...list.map(c => [c.code, c.name])], county,
+    { id: 'reminder-rules-county' });
+  choice.addEventListener('change', () => go('reminder-rules', { county: choice.value }));
+  return h('div', { class: 'card' }, field('编辑哪里的提醒规则', choice, '县（区）未单独设置的规则沿用全市设置'));
+}
 
 /** The run's figures in words; a null figure: another server was doing that part at the moment. */
 function describeRun({ candidates, sent, cancelled, digests }) {

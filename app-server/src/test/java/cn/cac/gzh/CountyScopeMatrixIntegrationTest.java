@@ -82,7 +82,8 @@ class CountyScopeMatrixIntegrationTest {
             boolean takesCounty = takesCounty(operations.get(op));
             String target = switch (scope) {
                 case "city" -> path;
-                case "county" -> path.contains("{code}") ? path.replace("{code}", SUI) : path + "?county=" + SUI;
+                case "county" -> path.contains("/counties/{code}") ? path.replace("{code}", SUI)
+                        : path.replace("{code}", "OPENING_WINDOW") + "?county=" + SUI;
                 case "narrowed" -> takesCounty ? path + "?county=" + SUI : null;
                 default -> null;
             };
@@ -146,7 +147,8 @@ class CountyScopeMatrixIntegrationTest {
             "PUT /api/console/admin/office", Map.of("name", "越界网信办", "address", "某路1号", "instructions", "须知",
                     "contacts", List.of(Map.of("name", "值班", "phone", "0370-1234567"))),
             "PUT /api/console/admin/official-account/replies", Map.of("texts", Map.of("HELP", "越界")),
-            "PUT /api/console/admin/reminder-rules/{code}", Map.of());
+            "PUT /api/console/admin/reminder-rules/{code}", Map.of("enabled", true, "offsets", List.of(7), "title", "越界提醒",
+                    "body", "越界", "version", 0));
 
     /** What a 民权县 office must not be able to change: 睢县's and the city's reference data, the whole city's rows. */
     private String otherOfficesState() {
@@ -156,8 +158,10 @@ class CountyScopeMatrixIntegrationTest {
                   (SELECT COUNT(*) FROM region_place_name WHERE county_code = '411422'),
                   (SELECT GROUP_CONCAT(CONCAT(region_code, name, address) ORDER BY region_code) FROM office_profile WHERE region_code <> ?),
                   (SELECT GROUP_CONCAT(CONCAT(region_code, code, content) ORDER BY region_code, code) FROM oa_reply_text WHERE region_code <> ?),
-                  (SELECT COUNT(*) FROM filing_campaign WHERE county_code IS NULL OR county_code <> ?))""",
-                String.class, SecondCounty.CODE, SecondCounty.CODE, SecondCounty.CODE);
+                  (SELECT COUNT(*) FROM filing_campaign WHERE county_code IS NULL OR county_code <> ?),
+                  (SELECT GROUP_CONCAT(CONCAT(region_code, code, enabled, offsets, title, version) ORDER BY region_code, code)
+                   FROM reminder_rule WHERE region_code <> ?))""",
+                String.class, SecondCounty.CODE, SecondCounty.CODE, SecondCounty.CODE, SecondCounty.CODE);
     }
 
     private static boolean takesCounty(Map<String, Object> operation) {

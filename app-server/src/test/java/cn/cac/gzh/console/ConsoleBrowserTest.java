@@ -694,7 +694,8 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         try {
             editPreviewSaveAndRun(marker);
         } finally {
-            // other tests (in this JVM's database) count on the rule as shipped
+            // other tests (in this JVM's database) count on the rules as shipped
+            jdbc.update("DELETE FROM reminder_rule WHERE region_code = ?", SecondCounty.CODE);
             Map<String, Object> now = ((List<Map<String, Object>>) console.get("/api/console/admin/reminder-rules").get("items"))
                     .stream().filter(rule -> "OVERDUE".equals(rule.get("code"))).findFirst().orElseThrow();
             assertThat(console.put("/api/console/admin/reminder-rules/OVERDUE", Map.of("enabled", original.get("enabled"),
@@ -762,6 +763,27 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
         browser.waitForText(By.id("rule-message-OVERDUE"), "已被他人修改");
         browser.click(By.id("rules-reload"));
         browser.until(d -> (marker + "：{公众号}备案已逾期").equals(d.findElement(By.id("rule-title-OVERDUE")).getAttribute("value")));
+
+        // 民权县's rules: the city office picks the county; an inherited rule saved becomes the county's own, then goes back
+        SecondCounty.ensure(jdbc);
+        jdbc.update("DELETE FROM reminder_rule WHERE region_code = ?", SecondCounty.CODE);
+        new Select(browser.visible(By.id("reminder-rules-county"))).selectByValue(SecondCounty.CODE);
+        browser.waitForText(By.id("rule-source-REJECTED_IDLE"), "沿用全市设置");
+        assertThat(browser.driver.findElement(By.id("rule-reset-REJECTED_IDLE")).isDisplayed()).isFalse();
+        browser.type(By.id("rule-offsets-REJECTED_IDLE"), "2");
+        browser.click(By.id("rule-save-REJECTED_IDLE"));
+        browser.waitForText(By.id("rule-source-REJECTED_IDLE"), "本县（区）设置");
+        assertThat(jdbc.queryForObject("SELECT offsets FROM reminder_rule WHERE code = 'REJECTED_IDLE' AND region_code = ?",
+                String.class, SecondCounty.CODE)).isEqualTo("2");
+        assertThat(jdbc.queryForObject("SELECT offsets FROM reminder_rule WHERE code = 'REJECTED_IDLE' AND region_code = '411400'",
+                String.class)).as("the city's stays").isEqualTo("3,7");
+        browser.screenshot("21b-reminder-rules-county");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.confirm = () => true;");
+        browser.click(By.id("rule-reset-REJECTED_IDLE"));
+        browser.waitForText(By.id("reminder-run-message"), "已恢复为全市设置");
+        browser.waitForText(By.id("rule-source-REJECTED_IDLE"), "沿用全市设置");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reminder_rule WHERE region_code = ?", Integer.class, SecondCounty.CODE))
+                .isZero();
     }
 
     @Test

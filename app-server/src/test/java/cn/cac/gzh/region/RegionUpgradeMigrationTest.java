@@ -61,6 +61,8 @@ class RegionUpgradeMigrationTest {
             List<String> numbersBefore = old.queryForList("SELECT CONCAT(id, ':', COALESCE(filing_number, '-')) FROM filing ORDER BY id", String.class);
             List<String> auditBefore = auditEntries(old);
             String filesBefore = checksum(old, "material_file");
+            List<String> rulesBefore = old.queryForList("SELECT CONCAT_WS('|', code, enabled, offsets, title, body, version) "
+                    + "FROM reminder_rule ORDER BY code", String.class);
             assertThat(countsBefore.get("filing")).as("a populated database").isGreaterThanOrEqualTo(3);
             assertThat(numbersBefore).anyMatch(n -> n.matches("\\d+:411422-\\d{4}-\\d{5}"));
 
@@ -99,6 +101,13 @@ class RegionUpgradeMigrationTest {
                     .isEqualTo("中共商丘市委网络安全和信息化委员会办公室（市委网信办）");
             assertThat(old.queryForList("SELECT DISTINCT region_code FROM office_contact", String.class)).containsExactly("411422");
             assertThat(old.queryForList("SELECT DISTINCT county_code FROM filing_campaign", String.class)).containsExactly("411422");
+            // V27: the one set of reminder rules is the city's (every county's default), unchanged
+            assertThat(old.queryForList("SELECT DISTINCT region_code FROM reminder_rule", String.class)).containsExactly("411400");
+            assertThat(old.queryForList("SELECT CONCAT_WS('|', code, enabled, offsets, title, body, version) FROM reminder_rule "
+                    + "ORDER BY code", String.class)).as("reminder rules untouched").isEqualTo(rulesBefore).hasSize(6);
+            assertThat(old.queryForList("SELECT column_name FROM information_schema.key_column_usage WHERE table_schema = ? "
+                    + "AND table_name = 'reminder_rule' AND constraint_name = 'PRIMARY' ORDER BY ordinal_position", String.class, upgrade))
+                    .containsExactly("code", "region_code");
         } finally {
             jdbc.execute("DROP DATABASE IF EXISTS `" + upgrade + "`");
         }
@@ -145,7 +154,11 @@ class RegionUpgradeMigrationTest {
                             + "`.office_profile WHERE region_code = '411422'");
                     continue;
                 }
-                String own = table.equals("office_contact") ? " WHERE region_code = '411422'" : "";
+                String own = switch (table) {
+                    case "office_contact" -> " WHERE region_code = '411422'";
+                    case "reminder_rule" -> " WHERE region_code = '411400'"; // before V27 the one set of rules
+                    default -> "";
+                };
                 target.execute("INSERT INTO `" + to + "`.`" + table + "` (" + list + ") SELECT " + list + " FROM `" + from + "`.`" + table + "`" + own);
             }
         } finally {

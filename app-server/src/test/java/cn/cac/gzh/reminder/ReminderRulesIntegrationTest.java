@@ -37,7 +37,7 @@ class ReminderRulesIntegrationTest {
     }
 
     private String stored(String code) {
-        return jdbc.queryForObject("SELECT CONCAT(enabled, '|', offsets, '|', title, '|', body, '|', version) FROM reminder_rule WHERE code = ?",
+        return jdbc.queryForObject("SELECT CONCAT(enabled, '|', offsets, '|', title, '|', body, '|', version) FROM reminder_rule WHERE code = ? AND region_code = '411400'",
                 String.class, code);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import cn.cac.gzh.common.DomainException;
 import cn.cac.gzh.console.CurrentStaff;
+import cn.cac.gzh.console.StaffOffice;
 import cn.cac.gzh.region.RegionDirectory;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@link StaffCallerScope} reads, so the narrowing itself stays the tenant-line rewrite's (the one place).
  */
 @Component
-class CountyDrillDown {
+class CountyDrillDown implements StaffOffice {
 
     static final String ATTRIBUTE = CountyDrillDown.class.getName() + ".county";
 
@@ -54,7 +55,8 @@ class CountyDrillDown {
      * The office whose reference data (office profile, campaigns) a request works on: the named county (checked like
      * {@link #narrow}), else the caller's own scope (a county's code, or the city's for the city office).
      */
-    String office(CurrentStaff staff, String county) {
+    @Override
+    public String office(CurrentStaff staff, String county) {
         return county == null || county.isBlank() ? staff.scopeCode() : checked(staff, county, "只能管理本县（区）的信息");
     }
 

@@ -20,7 +20,8 @@ interface DeadlineMapper {
 
     /** Column order of {@link ReminderCandidate}'s constructor. */
     String CANDIDATE = """
-            SELECT id AS filing_id, operator_id, status, account_name, opened_on, due_on, decided_at, rejection_reason, filing_number
+            SELECT id AS filing_id, operator_id, status, account_name, opened_on, due_on, decided_at, rejection_reason, filing_number,
+                   county_code
             FROM filing""";
 
     record Opened(long id, String countyCode, LocalDate openedOn, LocalDate dueOn) {

@@ -23,6 +23,7 @@ import cn.cac.gzh.filing.FilingCampaigns;
 import cn.cac.gzh.filing.FilingDeadlines;
 import cn.cac.gzh.filing.FilingStatus;
 import cn.cac.gzh.filing.ReminderCandidate;
+import cn.cac.gzh.region.RegionDirectory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the reminder steps due today and writes one notice per (rule, filing, occasion, step); the
  * unique key makes a second run, an overlapping run or another instance's run write nothing more.
- * Reads candidates only: each rule asks for the few days its steps fall on, by index. One instance
- * at a time (ShedLock); sending is {@link NoticeDispatch}'s.
+ * Reads candidates only: each rule asks for the few days its steps fall on, by index. The rules are read once per
+ * scan; a rule's steps are those of any office's enabled row, and each candidate is reminded by its own county's rule
+ * (the county's override, else the city's: {@link RuleBook}). One instance at a time (ShedLock); sending is
+ * {@link NoticeDispatch}'s.
  */
 @Component
 class ReminderScan {
@@ -53,9 +56,11 @@ class ReminderScan {
     private final ReminderProperties properties;
     private final Clock clock;
     private final ReminderMetrics metrics;
+    private final RegionDirectory regions;
 
     ReminderScan(RuleStore rules, NoticeStore notices, FilingDeadlines filings, FilingCampaigns campaigns,
-            StaffDigests digests, ReminderProperties properties, Clock clock, ReminderMetrics metrics) {
+            StaffDigests digests, ReminderProperties properties, Clock clock, ReminderMetrics metrics, RegionDirectory regions) {
+        this.regions = regions;
         this.metrics = metrics;
         this.rules = rules;
         this.notices = notices;
@@ -76,19 +81,31 @@ class ReminderScan {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime sendAt = QuietHours.of(properties).nextAllowed(now);
         int considered = 0;
-        for (Rule rule : rules.all()) {
-            if (!rule.enabled() || rule.offsets().isEmpty()) {
-                continue;
+        RuleBook book = rules.book();
+        for (RuleCode code : RuleCode.values()) {
+            int ofRule;
+            if (code == RuleCode.STAFF_DIGEST) {
+                // city-wide: one digest a day for the staff, as the city office's row says
+                Rule digest = book.of(code, regions.cityCode());
+                if (digest == null || !digest.enabled()) {
+                    continue;
+                }
+                ofRule = digests.writeToday(digest, today, now, sendAt);
+            } else {
+                RulePass pass = new RulePass(code, book);
+                if (!pass.anyEnabled()) {
+                    continue;
+                }
+                ofRule = switch (code) {
+                    case CAMPAIGN_DEADLINE -> campaignDeadline(pass, today, now, sendAt);
+                    case OPENING_WINDOW -> openingWindow(pass, today, now, sendAt);
+                    case REJECTED_IDLE -> rejectedIdle(pass, today, now, sendAt);
+                    case OVERDUE -> overdue(pass, today, now, sendAt);
+                    case ANNUAL_RECONFIRMATION -> annual(pass, today, now, sendAt);
+                    case STAFF_DIGEST -> throw new IllegalStateException();
+                };
             }
-            int ofRule = switch (rule.code()) {
-                case CAMPAIGN_DEADLINE -> campaignDeadline(rule, today, now, sendAt);
-                case OPENING_WINDOW -> openingWindow(rule, today, now, sendAt);
-                case REJECTED_IDLE -> rejectedIdle(rule, today, now, sendAt);
-                case OVERDUE -> overdue(rule, today, now, sendAt);
-                case ANNUAL_RECONFIRMATION -> annual(rule, today, now, sendAt);
-                case STAFF_DIGEST -> digests.writeToday(rule, today, now, sendAt);
-            };
-            metrics.considered(rule.code(), ofRule);
+            metrics.considered(code, ofRule);
             considered += ofRule;
         }
         log.info("Reminder scan: day={} candidates={}", today, considered);
@@ -99,7 +116,7 @@ class ReminderScan {
      * Filings due on the end of one of their campaigns: the city-wide campaigns' ends for filings of every county, a
      * county's own campaigns' ends for that county's filings only (one pass per county with campaigns of its own).
      */
-    private int campaignDeadline(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+    private int campaignDeadline(RulePass rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
         Map<String, Set<LocalDate>> endsByCounty = new HashMap<>();
         for (Campaign campaign : campaigns.all()) {
             endsByCounty.computeIfAbsent(campaign.countyCode(), county -> new HashSet<>()).add(campaign.endsOn());
@@ -121,7 +138,7 @@ class ReminderScan {
         return considered;
     }
 
-    private int openingWindow(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+    private int openingWindow(RulePass rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
         return forEachDueStep(rule, today, (opened, step) -> opened.plusDays(step), (fired, step) -> fired.minusDays(step),
                 (step, days) -> after -> filings.unfinishedOpenedOn(days, after, properties.batch()).stream()
                         .filter(c -> c.dueOn() != null && !c.dueOn().isBefore(today)).toList(),
@@ -133,7 +150,7 @@ class ReminderScan {
                 }, now, sendAt);
     }
 
-    private int rejectedIdle(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+    private int rejectedIdle(RulePass rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
         return forEachDueStep(rule, today, (rejected, step) -> rejected.plusDays(step), (fired, step) -> fired.minusDays(step),
                 (step, days) -> after -> decidedOn(FilingStatus.REJECTED, days, after), this::decisionDay,
                 (candidate, step) -> {
@@ -144,7 +161,7 @@ class ReminderScan {
                 }, now, sendAt);
     }
 
-    private int overdue(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+    private int overdue(RulePass rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
         return forEachDueStep(rule, today, (due, step) -> due.plusDays(step), (fired, step) -> fired.minusDays(step),
                 (step, days) -> after -> filings.unfinishedDueOn(days, after, properties.batch()), ReminderCandidate::dueOn,
                 (candidate, step) -> {
@@ -155,9 +172,9 @@ class ReminderScan {
     }
 
     /** Offsets are days before the anniversary of the approval; the occasion is the anniversary itself. */
-    private int annual(Rule rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
+    private int annual(RulePass rule, LocalDate today, LocalDateTime now, LocalDateTime sendAt) {
         int considered = 0;
-        for (var entry : DueSteps.due(rule.offsets(), today, properties.catchUpDays(), (anniversary, step) -> anniversary.minusDays(step),
+        for (var entry : rule.due(today, properties.catchUpDays(), (anniversary, step) -> anniversary.minusDays(step),
                 (fired, step) -> fired.plusDays(step)).entrySet()) {
             int step = entry.getKey();
             for (LocalDate anniversary : entry.getValue()) {
@@ -177,12 +194,12 @@ class ReminderScan {
         return considered;
     }
 
-    private int forEachDueStep(Rule rule, LocalDate today, BiFunction<LocalDate, Integer, LocalDate> trigger,
+    private int forEachDueStep(RulePass rule, LocalDate today, BiFunction<LocalDate, Integer, LocalDate> trigger,
             BiFunction<LocalDate, Integer, LocalDate> occasionOf, BiFunction<Integer, List<LocalDate>, Source> source,
             Function<ReminderCandidate, LocalDate> occasion,
             BiFunction<ReminderCandidate, Integer, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
         int considered = 0;
-        for (var entry : DueSteps.due(rule.offsets(), today, properties.catchUpDays(), trigger, occasionOf).entrySet()) {
+        for (var entry : rule.due(today, properties.catchUpDays(), trigger, occasionOf).entrySet()) {
             int step = entry.getKey();
             List<LocalDate> days = List.copyOf(entry.getValue());
             Source candidates = source.apply(step, days);
@@ -192,7 +209,7 @@ class ReminderScan {
     }
 
     /** Pages through the candidates of one step, writing a notice per candidate (new keys only). */
-    private int write(Rule rule, int step, Source candidates, Function<ReminderCandidate, LocalDate> occasion,
+    private int write(RulePass rule, int step, Source candidates, Function<ReminderCandidate, LocalDate> occasion,
             Function<ReminderCandidate, Map<String, String>> values, LocalDateTime now, LocalDateTime sendAt) {
         int considered = 0;
         long after = 0;
@@ -203,13 +220,18 @@ class ReminderScan {
             }
             List<NewNotice> batch = new ArrayList<>(page.size());
             for (ReminderCandidate candidate : page) {
+                LocalDate on = occasion.apply(candidate);
+                Rule ofCounty = rule.remindedBy(candidate.countyCode(), step, on);
+                if (ofCounty == null) {
+                    continue; // its county's rule is off, or has no such step due
+                }
                 Map<String, String> filled = values.apply(candidate);
                 batch.add(new NewNotice(NewNotice.REMINDER, rule.code().name(), candidate.filingId(), candidate.operatorId(),
-                        occasion.apply(candidate), step, null, NoticeTexts.fill(rule.title(), filled),
-                        NoticeTexts.fill(rule.body(), filled)));
+                        on, step, null, NoticeTexts.fill(ofCounty.title(), filled),
+                        NoticeTexts.fill(ofCounty.body(), filled)));
             }
             notices.insertNew(batch, sendAt, now);
-            considered += page.size();
+            considered += batch.size();
             after = page.get(page.size() - 1).filingId();
             if (page.size() < properties.batch()) {
                 return considered;

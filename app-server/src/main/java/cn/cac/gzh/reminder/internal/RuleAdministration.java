@@ -12,6 +12,7 @@ import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
 import cn.cac.gzh.common.db.RetryTransientFailures;
 import cn.cac.gzh.common.DomainException;
+import cn.cac.gzh.region.RegionCodes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,23 +42,51 @@ class RuleAdministration {
         this.clock = clock;
     }
 
-    Rule require(String code) {
-        return rules.find(parse(code)).orElseThrow(RuleAdministration::notFound);
-    }
-
+    /**
+     * Writes {@code office}'s own row of a rule: the city's (the default) or a county's override. A county's first
+     * change of an inherited rule (read with version 0) creates its row; after that, versions as usual.
+     */
     @Transactional
     @RetryTransientFailures
-    public Rule update(String code, Change change, long staffId, String clientIp) {
+    public Rule update(String code, String office, Change change, long staffId, String clientIp) {
         RuleCode rule = parse(code);
+        boolean county = !RegionCodes.isCity(office);
+        if (county && rule == RuleCode.STAFF_DIGEST) {
+            throw citywideOnly();
+        }
         check(rule, change.offsets(), change.title(), change.body());
         List<Integer> offsets = change.offsets().stream().distinct().sorted().toList();
-        if (!rules.update(rule, change.enabled(), offsets, change.title().strip(), change.body().strip(), staffId,
-                LocalDateTime.now(clock), change.version())) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        String title = change.title().strip();
+        String body = change.body().strip();
+        boolean written = rules.update(rule, office, change.enabled(), offsets, title, body, staffId, now, change.version());
+        if (!written && county && change.version() == 0) {
+            // the county's first change of the inherited rule: its own row (none written if another came first)
+            written = rules.insert(rule, office, change.enabled(), offsets, title, body, staffId, now);
+        }
+        if (!written) {
             throw DomainException.conflict("RULE_CHANGED", "该规则已被他人修改，请刷新后再改");
         }
         audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_UPDATE", "REMINDER_RULE", rule.name(),
-                "enabled=" + change.enabled() + " offsets=" + RuleStore.formatOffsets(offsets), clientIp));
-        return rules.find(rule).orElseThrow();
+                "county=" + office + " enabled=" + change.enabled() + " offsets=" + RuleStore.formatOffsets(offsets), clientIp));
+        return rules.own(rule, office).orElseThrow();
+    }
+
+    /**
+     * Drops a county's own row of a rule: its filings follow the city's again. Nothing to drop is fine (nothing is
+     * written); the city's rows are everyone's default and stay (400 {@code CITY_RULE_KEPT}).
+     */
+    @Transactional
+    @RetryTransientFailures
+    public void reset(String code, String office, long staffId, String clientIp) {
+        RuleCode rule = parse(code);
+        if (RegionCodes.isCity(office)) {
+            throw DomainException.invalid("CITY_RULE_KEPT", "全市设置是各县（区）的默认设置，不能恢复，只能修改");
+        }
+        if (rules.delete(rule, office)) {
+            audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_RESET", "REMINDER_RULE", rule.name(),
+                    "county=" + office + " 恢复为全市设置", clientIp));
+        }
     }
 
     Preview preview(String code, String title, String body) {
@@ -121,6 +150,10 @@ class RuleAdministration {
         } catch (IllegalArgumentException e) {
             throw notFound();
         }
+    }
+
+    static DomainException citywideOnly() {
+        return DomainException.invalid("RULE_CITYWIDE", "逾期日报由市网信办统一设置，县（区）不能单独设置");
     }
 
     private static DomainException notFound() {
