@@ -29,8 +29,9 @@ class AuditCounty {
 
     /** The county code of {@code entry}, or null for a city-wide entry. */
     String of(AuditEntry entry) {
-        if ("COUNTY".equals(entry.targetType())) {
-            return county(entry.targetId()); // a county added or its place names imported: that county's
+        if ("COUNTY".equals(entry.targetType()) || "OFFICE".equals(entry.targetType())) {
+            // a county added, its place names, office information or reply texts: that county's (the city's: city-wide)
+            return county(entry.targetId());
         }
         Optional<String> target = target(entry.targetType(), entry.targetId());
         if (target.isPresent()) {
