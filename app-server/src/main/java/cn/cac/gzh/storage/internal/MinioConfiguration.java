@@ -31,12 +31,14 @@ class MinioConfiguration {
     }
 
     private static MinioClient client(StorageProperties properties, String endpoint) {
-        // Short connect timeout: an unreachable server must fail a request (and the health check) quickly.
+        // Short connect timeout: an unreachable server must fail a request (and the health check) quickly. Retrying on a
+        // connection failure stays on: a pooled connection the server has already closed ("unexpected end of stream")
+        // must not fail a request; OkHttp retries only before the request was sent and tries no route twice.
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .build();
         return MinioClient.builder()
                 .endpoint(endpoint)
