@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
@@ -38,7 +39,6 @@ class CountyScopeMatrixIntegrationTest {
     private static final Set<String> CLASSES = Set.of("filing", "push", "staff", "record", "narrowed", "county", "city", "own",
             "shared");
     private static final String SUI = "411422";
-    private static final String PASSWORD = "Scope-Matrix-2026";
 
     @LocalServerPort
     int port;
@@ -67,12 +67,7 @@ class CountyScopeMatrixIntegrationTest {
         String minquan = SecondCounty.ensure(jdbc);
         ConsoleClient city = new ConsoleClient(port);
         assertThat(city.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
-        String username = "sm" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(city.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县全部角色",
-                "password", PASSWORD, "roles", List.of("ADMIN", "REVIEWER", "PUBLISHER"), "scopeCode", minquan)).status())
-                .isEqualTo(201);
-        ConsoleClient county = new ConsoleClient(port);
-        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
+        ConsoleClient county = CountyStaff.signedIn(port, city, minquan, List.of("ADMIN", "REVIEWER", "PUBLISHER"));
         String before = otherOfficesState();
 
         List<String> called = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
@@ -28,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class CountyReplyTextsIntegrationTest {
 
-    private static final String PASSWORD = "Reply-Texts-2026";
 
     @LocalServerPort
     int port;
@@ -41,11 +41,7 @@ class CountyReplyTextsIntegrationTest {
         String minquan = SecondCounty.ensure(jdbc);
         ConsoleClient city = new ConsoleClient(port);
         assertThat(city.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
-        String username = "oa" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(city.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
-                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", minquan)).status()).isEqualTo(201);
-        ConsoleClient county = new ConsoleClient(port);
-        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
+        ConsoleClient county = CountyStaff.signedIn(port, city, minquan, List.of("ADMIN"));
 
         // the county office writes its own 帮助; the others stay the city's
         String help = "民权县网信办：回复“备案”了解办理方法 " + UUID.randomUUID().toString().substring(0, 6);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
 import cn.cac.testsupport.SecondCounty;
@@ -29,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CountyAdministrationIntegrationTest {
 
-    private static final String PASSWORD = "County-Admin-2026";
 
     @LocalServerPort
     int port;
@@ -158,11 +158,7 @@ class CountyAdministrationIntegrationTest {
         String minquan = SecondCounty.ensure(jdbc);
         ConsoleClient city = new ConsoleClient(port);
         assertThat(city.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
-        String username = "dict" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(city.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
-                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", minquan)).status()).isEqualTo(201);
-        ConsoleClient county = new ConsoleClient(port);
-        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
+        ConsoleClient county = CountyStaff.signedIn(port, city, minquan, List.of("ADMIN"));
 
         String word = "民权" + UUID.randomUUID().toString().substring(0, 4);
         assertThat(county.post("/api/console/admin/place-names", Map.of("term", word, "kind", "LOCAL_FEATURE")).status())
