@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** A reviewer's and an administrator's day in the console, over HTTP with session cookies and CSRF. */
@@ -116,6 +117,10 @@ class ConsoleWorkflowIntegrationTest {
         assertThat(page1).extracting(r -> r.get("accountName")).containsExactly(marker + "号0", marker + "号1");
         var page3 = admin.get("/api/console/registry?text=" + marker + "&size=2&page=3&sort=-accountName");
         assertThat((List<Map<String, Object>>) page3.get("items")).extracting(r -> r.get("accountName")).containsExactly(marker + "号0");
+        // a page is found by id, then its rows read by id: the page keeps the sort's order and every column
+        var page2 = admin.get("/api/console/registry?text=" + marker + "&size=2&page=2&sort=-accountName");
+        assertThat((List<Map<String, Object>>) page2.get("items")).extracting(r -> r.get("accountName"), r -> r.get("township"))
+                .containsExactly(tuple(marker + "号2", "蓼堤镇"), tuple(marker + "号1", "周堂镇"));
         var township = admin.get("/api/console/registry?text=" + marker + "&township=蓼堤镇");
         assertThat(((Number) township.get("total")).intValue()).isEqualTo(3);
         var overdue = admin.get("/api/console/registry?text=" + marker + "&overdue=true");
