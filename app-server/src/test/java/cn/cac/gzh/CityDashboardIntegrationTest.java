@@ -101,6 +101,13 @@ class CityDashboardIntegrationTest {
             }
         }
 
+        // a county office naming the city: known, only not theirs — 403, not "unknown"
+        for (String path : List.of("/api/console/dashboard", "/api/console/registry", "/api/console/review/queue")) {
+            var cityWide = county.get(path + "?county=411400");
+            assertThat(cityWide.status()).as(path).isEqualTo(403);
+            assertThat(cityWide.code()).as(path).isEqualTo("SCOPE_FORBIDDEN");
+        }
+
         // a county office: its own county only, with or without the parameter; another county is 403
         List<Map<String, Object>> own = (List<Map<String, Object>>) county.get("/api/console/dashboard").get("byCounty");
         assertThat(own).extracting(row -> row.get("countyCode")).containsExactly(MINQUAN);

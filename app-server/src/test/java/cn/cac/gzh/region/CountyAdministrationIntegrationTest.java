@@ -84,6 +84,10 @@ class CountyAdministrationIntegrationTest {
                 .containsEntry("alreadyThere", 0);
         assertThat(dictionaryTerms(api, county)).containsExactlyInAnyOrder(name, "新城镇", "旧庄乡", "东关街道", "新城", "旧庄",
                 name.substring(0, 2) + "古城", name.substring(0, 2) + "湖");
+        assertThat((List<Map<String, Object>>) city.get("/api/console/admin/counties").body().get("items"))
+                .as("the list counts each county's dictionary")
+                .filteredOn(c -> county.equals(c.get("code"))).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("townships", 3).containsEntry("placeNames", 8));
         var again = city.post("/api/console/admin/counties/" + county + "/place-names/import", Map.of("text", text));
         assertThat(again.body()).containsEntry("townshipsAdded", 0).containsEntry("placeNamesAdded", 0)
                 .containsEntry("alreadyThere", 7);

@@ -1,6 +1,7 @@
 package cn.cac.gzh.console.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import cn.cac.gzh.audit.AuditEntry;
 import cn.cac.gzh.audit.AuditTrail;
@@ -90,10 +91,14 @@ class CountyAdminController {
     @Operation(summary = "县（区）列表", description = "市级管理员看到本市全部县（区），县级管理员只看到本县（区）。")
     @GetMapping("/counties")
     List<CountyView> counties(@AuthenticationPrincipal CurrentStaff staff) {
+        Map<String, PlaceNameDictionary.DictionarySize> sizes = dictionary.sizes();
+        var empty = new PlaceNameDictionary.DictionarySize(0, 0);
         return regions.counties().stream()
                 .filter(c -> staff.citywide() || c.code().equals(staff.scopeCode()))
-                .map(c -> new CountyView(c.code(), c.name(), dictionary.townships(c.code()).size(),
-                        dictionary.placeNames(c.code()).size()))
+                .map(c -> {
+                    var size = sizes.getOrDefault(c.code(), empty);
+                    return new CountyView(c.code(), c.name(), size.townships(), size.placeNames());
+                })
                 .toList();
     }
 

@@ -60,9 +60,16 @@ class CountyDrillDown implements StaffOffice {
         return county == null || county.isBlank() ? staff.scopeCode() : checked(staff, county, "只能管理本县（区）的信息");
     }
 
-    /** A known county, and the caller's own unless they are the city office: 400 COUNTY_UNKNOWN, 403 SCOPE_FORBIDDEN. */
+    /**
+     * A known county, and the caller's own unless they are the city office: 400 COUNTY_UNKNOWN, 403 SCOPE_FORBIDDEN
+     * (also for a county office naming the city).
+     */
     private String checked(CurrentStaff staff, String county, String forbidden) {
         String code = county.strip();
+        if (!staff.citywide() && code.equals(regions.cityCode())) {
+            // the city is known, only not theirs: forbidden rather than unknown
+            throw DomainException.forbidden("SCOPE_FORBIDDEN", forbidden);
+        }
         regions.requireCounty(code);
         if (!staff.citywide() && !code.equals(staff.scopeCode())) {
             throw DomainException.forbidden("SCOPE_FORBIDDEN", forbidden);

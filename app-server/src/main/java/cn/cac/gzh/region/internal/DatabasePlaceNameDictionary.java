@@ -46,6 +46,14 @@ class DatabasePlaceNameDictionary implements PlaceNameDictionary {
     }
 
     @Override
+    public Map<String, DictionarySize> sizes() {
+        Map<String, DictionarySize> sizes = new LinkedHashMap<>();
+        placeNames.countByCounty().forEach(c -> sizes.put(c.countyCode(), new DictionarySize(Math.toIntExact(c.townships()),
+                Math.toIntExact(c.placeNames()))));
+        return sizes;
+    }
+
+    @Override
     public Map<String, List<PlaceName>> placeNamesByCounty() {
         return placeNames.findAll().stream().collect(Collectors.groupingBy(PlaceNameMapper.CountyPlaceName::countyCode,
                 LinkedHashMap::new, Collectors.mapping(p -> new PlaceName(p.term(), p.kind(), p.township()), Collectors.toList())));

@@ -35,6 +35,20 @@ interface PlaceNameMapper {
             """)
     List<CountyPlaceName> findAll();
 
+    /** Townships and words per county in one statement (both tables are keyed by county first). */
+    @Select("""
+            SELECT county_code AS countyCode, COUNT(CASE WHEN kind = 'T' THEN 1 END) AS townships,
+                   COUNT(CASE WHEN kind = 'P' THEN 1 END) AS placeNames FROM (
+              SELECT county_code, 'T' AS kind FROM region_township
+              UNION ALL
+              SELECT county_code, 'P' AS kind FROM region_place_name) entries
+            GROUP BY county_code ORDER BY county_code
+            """)
+    List<CountySize> countByCounty();
+
+    record CountySize(String countyCode, long townships, long placeNames) {
+    }
+
     record CountyPlaceName(String countyCode, String term, PlaceNameKind kind, String township) {
     }
 
