@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides which county an audit entry belongs to, when it is written: the county of its target
  * where the target has one (a filing, a material file through its filing, a staff account, a policy push, a county
- * itself), else the
+ * itself, a county's reminder rule), else the
  * county the writing caller is bound to ({@link CallerScope}), else none. None (null) is a city-wide entry, which
  * only the city office sees; so is a target of the city office (its accounts and pushes carry the city's code).
  */
@@ -32,6 +32,10 @@ class AuditCounty {
         if ("COUNTY".equals(entry.targetType()) || "OFFICE".equals(entry.targetType())) {
             // a county added, its place names, office information or reply texts: that county's (the city's: city-wide)
             return county(entry.targetId());
+        }
+        if ("REMINDER_RULE".equals(entry.targetType()) && entry.targetId() != null && entry.targetId().contains("/")) {
+            // a region's rule ("411421/OPENING_WINDOW"), whoever changed it: that region's
+            return county(entry.targetId().substring(0, entry.targetId().indexOf('/')));
         }
         Optional<String> target = target(entry.targetType(), entry.targetId());
         if (target.isPresent()) {

@@ -67,7 +67,7 @@ class RuleAdministration {
         if (!written) {
             throw DomainException.conflict("RULE_CHANGED", "该规则已被他人修改，请刷新后再改");
         }
-        audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_UPDATE", "REMINDER_RULE", rule.name(),
+        audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_UPDATE", "REMINDER_RULE", office + "/" + rule.name(),
                 "county=" + office + " enabled=" + change.enabled() + " offsets=" + RuleStore.formatOffsets(offsets), clientIp));
         return rules.own(rule, office).orElseThrow();
     }
@@ -84,7 +84,7 @@ class RuleAdministration {
             throw DomainException.invalid("CITY_RULE_KEPT", "全市设置是各县（区）的默认设置，不能恢复，只能修改");
         }
         if (rules.delete(rule, office)) {
-            audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_RESET", "REMINDER_RULE", rule.name(),
+            audit.record(new AuditEntry("STAFF", staffId, "REMINDER_RULE_RESET", "REMINDER_RULE", office + "/" + rule.name(),
                     "county=" + office + " 恢复为全市设置", clientIp));
         }
     }

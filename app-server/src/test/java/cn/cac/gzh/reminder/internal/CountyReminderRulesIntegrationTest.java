@@ -76,6 +76,10 @@ class CountyReminderRulesIntegrationTest {
             assertThat(rule(city, "411422", "OPENING_WINDOW")).as("睢县 follows the city").containsEntry("inherited", true);
             assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE action = 'REMINDER_RULE_UPDATE' ORDER BY id DESC LIMIT 1",
                     String.class)).contains("county=" + MINQUAN);
+            // the city's change of 民权县's rule is 民权县's entry: its own office sees it
+            assertThat(jdbc.queryForObject("SELECT CONCAT(target_id, '|', county_code) FROM audit_log "
+                    + "WHERE action = 'REMINDER_RULE_UPDATE' ORDER BY id DESC LIMIT 1", String.class))
+                    .isEqualTo(MINQUAN + "/OPENING_WINDOW|" + MINQUAN);
 
             ReminderFixture.Filing minquan = fixture.draft("crr-m-" + run, "民权规则" + run, LocalDate.of(2030, 4, 1), MINQUAN);
             ReminderFixture.Filing suixian = fixture.draft("crr-s-" + run, "睢县规则" + run, LocalDate.of(2030, 4, 1));
@@ -100,6 +104,8 @@ class CountyReminderRulesIntegrationTest {
             int resets = count("SELECT COUNT(*) FROM audit_log WHERE action = 'REMINDER_RULE_RESET'");
             assertThat(city.send("DELETE", BASE + "/OPENING_WINDOW?county=" + MINQUAN).status()).isEqualTo(204);
             assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'REMINDER_RULE_RESET'")).isEqualTo(resets + 1);
+            assertThat(jdbc.queryForObject("SELECT county_code FROM audit_log WHERE action = 'REMINDER_RULE_RESET' "
+                    + "ORDER BY id DESC LIMIT 1", String.class)).isEqualTo(MINQUAN);
             assertThat(rule(city, MINQUAN, "OPENING_WINDOW")).containsEntry("inherited", true).containsEntry("offsets", List.of(7, 20, 27));
             assertThat(city.send("DELETE", BASE + "/OPENING_WINDOW?county=" + MINQUAN).status()).as("nothing left to drop").isEqualTo(204);
             assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'REMINDER_RULE_RESET'")).isEqualTo(resets + 1);
