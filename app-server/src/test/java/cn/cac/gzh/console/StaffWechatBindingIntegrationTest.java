@@ -40,7 +40,8 @@ class StaffWechatBindingIntegrationTest {
         assertThat(say(openid, "绑定 " + digits)).contains("绑定成功：系统管理员");
         assertThat(admin.get("/api/console/auth/wechat-binding").get("bound")).isEqualTo(true);
         assertThat(jdbc.queryForObject("SELECT oa_openid FROM staff_user WHERE username = 'admin'", String.class)).isEqualTo(openid);
-        assertThat(staff.reviewerFollowerOpenids()).contains(openid);
+        assertThat(staff.reviewerFollowerOpenids("411400")).as("the city office's administrator").contains(openid);
+        assertThat(staff.reviewerFollowerOpenids("411422")).as("not a county's recipient").doesNotContain(openid);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'STAFF_WECHAT_BIND'", Integer.class)).isPositive();
 
         // a code works once; anything else is ordinary text
@@ -50,7 +51,7 @@ class StaffWechatBindingIntegrationTest {
 
         assertThat(admin.send("DELETE", "/api/console/auth/wechat-binding").status()).isEqualTo(204);
         assertThat(admin.get("/api/console/auth/wechat-binding").get("bound")).isEqualTo(false);
-        assertThat(staff.reviewerFollowerOpenids()).doesNotContain(openid);
+        assertThat(staff.reviewerFollowerOpenids("411400")).doesNotContain(openid);
     }
 
     /** A plain-text message from {@code openid}, signed as WeChat signs it; the reply's XML. */

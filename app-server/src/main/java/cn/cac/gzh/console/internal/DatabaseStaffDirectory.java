@@ -16,7 +16,7 @@ class DatabaseStaffDirectory implements StaffDirectory {
     }
 
     @Override
-    public List<String> reviewerFollowerOpenids() {
-        return staff.reviewerFollowerOpenids();
+    public List<String> reviewerFollowerOpenids(String scopeCode) {
+        return staff.reviewerFollowerOpenids(scopeCode);
     }
 }

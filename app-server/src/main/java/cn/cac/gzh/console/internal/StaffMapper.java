@@ -85,11 +85,12 @@ interface StaffMapper {
             WHERE u.enabled = TRUE AND u.county_code = #{cityCode} AND r.role = 'ADMIN'""")
     long enabledAdministratorsOf(String cityCode);
 
-    /** Enabled reviewers and administrators who bound their WeChat (see {@link StaffWechatBinding}). */
+    /** Enabled reviewers and administrators of one scope who bound their WeChat (see {@link StaffWechatBinding}). */
     @Select("""
             SELECT DISTINCT u.oa_openid FROM staff_user u JOIN staff_user_role r ON r.staff_id = u.id
-            WHERE u.enabled = TRUE AND u.oa_openid IS NOT NULL AND r.role IN ('REVIEWER', 'ADMIN') ORDER BY u.oa_openid""")
-    List<String> reviewerFollowerOpenids();
+            WHERE u.county_code = #{scopeCode} AND u.enabled = TRUE AND u.oa_openid IS NOT NULL AND r.role IN ('REVIEWER', 'ADMIN')
+            ORDER BY u.oa_openid""")
+    List<String> reviewerFollowerOpenids(String scopeCode);
 
     @Select("SELECT oa_openid IS NOT NULL FROM staff_user WHERE id = #{id}")
     Boolean hasOpenid(long id);

@@ -106,8 +106,8 @@ class NoticeDispatch {
         if (due.isEmpty()) {
             return 0;
         }
-        List<String> followers = staff.reviewerFollowerOpenids();
         for (StaffDigests.Digest digest : due) {
+            List<String> followers = staff.reviewerFollowerOpenids(digest.regionCode());
             digests.markSent(digest.id(), now);
             deliveries.enqueueToFollowers(new OutgoingMessage(DIGEST, digest.id(), digest.title(),
                     NoticeTexts.cut(digest.body(), NoticeTexts.SUMMARY_LIMIT), now), followers);

@@ -41,21 +41,21 @@ class StaffNotificationsController {
     record Notifications(List<NotificationView> items, int unread) {
     }
 
-    @Operation(summary = "我的通知", description = "最近30条逾期汇总，最新的在前，含本人未读数。")
+    @Operation(summary = "我的通知", description = "本人工作范围的最近30条逾期汇总（全市账号：全市的；县级账号：本县（区）的），最新的在前，含本人未读数。")
     @GetMapping
     Notifications list(@AuthenticationPrincipal CurrentStaff staff) {
-        List<NotificationView> items = digests.forStaff(staff.id(), 30).stream().map(seen -> new NotificationView(
+        List<NotificationView> items = digests.forStaff(staff.id(), staff.scopeCode(), 30).stream().map(seen -> new NotificationView(
                 seen.digest().id(), seen.digest().digestOn(), seen.digest().coversFrom(), seen.digest().coversTo(),
                 seen.digest().overdueCount(), seen.digest().title(), seen.digest().body(), Times.display(seen.digest().sentAt()),
                 Times.display(seen.readAt()))).toList();
-        return new Notifications(items, digests.unread(staff.id()));
+        return new Notifications(items, digests.unread(staff.id(), staff.scopeCode()));
     }
 
-    @Operation(summary = "标记通知已读", description = "错误码：NOTIFICATION_NOT_FOUND。")
+    @Operation(summary = "标记通知已读", description = "错误码：NOTIFICATION_NOT_FOUND（404，不存在或不属于本人工作范围）。")
     @PostMapping("/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@AuthenticationPrincipal CurrentStaff staff, @PathVariable long id) {
-        if (!digests.markRead(id, staff.id(), LocalDateTime.now(clock))) {
+        if (!digests.markRead(id, staff.id(), staff.scopeCode(), LocalDateTime.now(clock))) {
             throw DomainException.notFound("NOTIFICATION_NOT_FOUND", "通知不存在");
         }
     }
