@@ -56,6 +56,10 @@ class RegionUpgradeMigrationTest {
             Flyway.configure().configuration(flyway.getConfiguration()).target("21").load().migrate();
             JdbcTemplate old = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             copyEverything(old, current, upgrade);
+            // a digest of the single-county days (V30 must make it the city's)
+            old.update("INSERT INTO staff_digest (digest_on, covers_from, covers_to, overdue_count, title, body, status, send_at, "
+                    + "sent_at, created_at) VALUES ('2001-01-01', '2000-12-31', '2000-12-31', 1, '新增逾期公众号1个', '升级前', 'SENT', "
+                    + "'2001-01-01 00:30:00', '2001-01-01 00:30:00', '2001-01-01 00:00:00')");
 
             Map<String, Long> countsBefore = counts(old, upgrade);
             List<String> numbersBefore = old.queryForList("SELECT CONCAT(id, ':', COALESCE(filing_number, '-')) FROM filing ORDER BY id", String.class);
@@ -103,6 +107,8 @@ class RegionUpgradeMigrationTest {
             assertThat(old.queryForList("SELECT DISTINCT county_code FROM filing_campaign", String.class)).containsExactly("411422");
             // V27: the one set of reminder rules is the city's (every county's default), unchanged
             assertThat(old.queryForList("SELECT DISTINCT region_code FROM reminder_rule", String.class)).containsExactly("411400");
+            assertThat(old.queryForList("SELECT DISTINCT region_code FROM staff_digest", String.class))
+                    .as("V30: the digests so far were the city's").containsExactly("411400");
             assertThat(old.queryForList("SELECT CONCAT_WS('|', code, enabled, offsets, title, body, version) FROM reminder_rule "
                     + "ORDER BY code", String.class)).as("reminder rules untouched").isEqualTo(rulesBefore).hasSize(6);
             assertThat(old.queryForList("SELECT column_name FROM information_schema.key_column_usage WHERE table_schema = ? "
@@ -157,6 +163,7 @@ class RegionUpgradeMigrationTest {
                 String own = switch (table) {
                     case "office_contact" -> " WHERE region_code = '411422'";
                     case "reminder_rule" -> " WHERE region_code = '411400'"; // before V27 the one set of rules
+                    case "staff_digest" -> " WHERE region_code = '411400'"; // before V30 one digest a day, the city's
                     default -> "";
                 };
                 target.execute("INSERT INTO `" + to + "`.`" + table + "` (" + list + ") SELECT " + list + " FROM `" + from + "`.`" + table + "`" + own);
