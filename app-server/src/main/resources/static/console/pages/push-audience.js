@@ -19,7 +19,11 @@ export function named(path, element) {
   return element;
 }
 
-export function audienceFields(audience, townshipNames, onKindChange) {
+/**
+ * countyList: the counties the city office may address ([{code, name}]); empty for a county office, whose pushes
+ * reach its own county only.
+ */
+export function audienceFields(audience, townshipNames, onKindChange, countyList = []) {
   const current = audience || { kind: 'APPROVED' };
   const radios = KINDS.map(([kind, label]) => h('input', {
     type: 'radio', name: 'audience-kind', value: kind, id: 'push-audience-' + kind.toLowerCase(), checked: current.kind === kind,
@@ -42,12 +46,24 @@ export function audienceFields(audience, townshipNames, onKindChange) {
   const listed = h('div', { class: 'audience-panel' },
     named('audience.operatorIds', field('指定运营者编号', ids, '运营者编号见备案详情的“运营者”一栏；用逗号分隔，最多 1000 个。')));
 
+  // the city office: all counties (none ticked) or some; for 已备案 and 按条件筛选, which read the registry
+  const chosenCounties = current.counties || [];
+  const countyBoxes = countyList.map(county => h('input', {
+    type: 'checkbox', value: county.code, id: 'push-county-' + county.code, checked: chosenCounties.includes(county.code),
+  }));
+  const countyPanel = h('div', { class: 'audience-panel', id: 'push-counties' },
+    named('audience.counties', h('div', { class: 'field' },
+      h('span', { class: 'field-label' }, '县（区）'),
+      h('div', { class: 'checks' }, countyList.map((county, i) => h('label', { class: 'check' }, countyBoxes[i], county.name))),
+      h('p', { class: 'field-hint' }, '不勾选即发往全市各县（区）；勾选后只发往所选县（区）的运营者。'))));
+
   const sync = () => {
     const kind = value().kind;
     const entry = KINDS.find(([k]) => k === kind);
     hint.textContent = entry ? entry[2] : '';
     filters.hidden = kind !== 'FILTERED';
     listed.hidden = kind !== 'LISTED';
+    countyPanel.hidden = !countyList.length || (kind !== 'APPROVED' && kind !== 'FILTERED');
     if (onKindChange) onKindChange(kind);
   };
   radios.forEach(radio => radio.addEventListener('change', sync));
@@ -60,13 +76,17 @@ export function audienceFields(audience, townshipNames, onKindChange) {
   const element = named('audience', h('div', { class: 'field' },
     h('div', { class: 'checks', role: 'radiogroup', 'aria-label': '推送对象' },
       KINDS.map(([, label], i) => h('label', { class: 'check' }, radios[i], label))),
-    hint, filters, listed));
+    hint, countyList.length ? countyPanel : null, filters, listed));
   sync();
 
   return {
     element,
     value() {
       const audience = value();
+      if (audience.kind === 'APPROVED' || audience.kind === 'FILTERED') {
+        const counties = countyBoxes.filter(box => box.checked).map(box => box.value);
+        if (counties.length) audience.counties = counties;
+      }
       if (audience.kind === 'FILTERED') {
         Object.assign(audience, {
           formType: formType.value || null, township: township.value || null, status: status.value || null, overdue: overdue.checked || null,

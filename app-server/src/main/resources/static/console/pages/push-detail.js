@@ -3,7 +3,7 @@
  * push waits or sends), the failures by error code and the recipients with the unread export. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
-import { Labels } from '../reference.js';
+import { Labels, counties } from '../reference.js';
 import { richText } from '../rich-text.js';
 import { go, href } from '../router.js';
 import { card, leaveNotice, messageBox, onClick, showNotice } from './skeleton.js';
@@ -20,7 +20,14 @@ export default {
   roles: ['PUBLISHER'],
   keepNav: 'pushes',
   // no title: the header is the push's own
-  load: ctx => Api.get('/api/console/pushes/' + encodeURIComponent(ctx.args[0])),
+  async load(ctx) {
+    const push = await Api.get('/api/console/pushes/' + encodeURIComponent(ctx.args[0]));
+    // the names of the counties a city push addresses (codes if the list cannot be had)
+    const named = push.audience && push.audience.counties && push.audience.counties.length;
+    const list = named ? await counties().catch(() => []) : [];
+    countyNames = Object.fromEntries(list.map(county => [county.code, county.name]));
+    return push;
+  },
   render(container, push, ctx) {
     const box = messageBox('push-message');
     showNotice(box);
@@ -105,9 +112,16 @@ function actionButtons(push, box) {
   return buttons;
 }
 
+let countyNames = {};
+
 /** The audience in words. */
 export function audienceText(audience) {
   if (!audience) return '—';
+  const addressed = audience.counties || [];
+  if (addressed.length && (audience.kind === 'APPROVED' || audience.kind === 'FILTERED')) {
+    const where = '县（区）：' + addressed.map(code => countyNames[code] || code).join('、');
+    return audienceText({ ...audience, counties: [] }) + '；' + where;
+  }
   if (audience.kind === 'FILTERED') {
     const parts = [
       audience.formType ? Labels.formType[audience.formType] : null,

@@ -3,10 +3,11 @@
  * and test sending save the draft first if it changed. The API's field errors show at the fields. */
 import { Api } from '../api.js';
 import * as Ui from '../ui.js';
-import { Labels, townships } from '../reference.js';
+import { Labels, counties, townships } from '../reference.js';
 import { richEditor } from '../rich-text.js';
 import { go, href } from '../router.js';
 import { card, clearFieldErrors, leaveNotice, messageBox, onClick, pageHeader, placeFieldErrors, showNotice } from './skeleton.js';
+import { currentUser } from '../session.js';
 import { audienceFields, channelFields, named } from './push-audience.js';
 import { attachmentsCard } from './push-attachments.js';
 import { publishedNotice, scheduleFields, testSendField } from './push-send.js';
@@ -25,13 +26,15 @@ export default {
   keepNav: 'pushes',
   async load(ctx) {
     const id = ctx.args[0];
-    const [push, names] = await Promise.all([
+    const citywide = !!(currentUser() && currentUser().citywide);
+    const [push, names, countyList] = await Promise.all([
       id ? Api.get('/api/console/pushes/' + encodeURIComponent(id)) : null,
       townships().catch(() => []),
+      citywide ? counties().catch(() => []) : [],
     ]);
-    return { push, names };
+    return { push, names, countyList };
   },
-  render(container, { push, names }) {
+  render(container, { push, names, countyList }) {
     if (push && push.status !== 'DRAFT') {
       container.append(pageHeader('编辑推送'), Ui.message('info', [
         `此推送当前状态为“${Labels.pushStatus[push.status] || push.status}”，只有草稿可以修改。 `,
@@ -46,7 +49,7 @@ export default {
     summary.value = push ? push.summary : '';
     const body = richEditor(push && push.bodyHtml, { id: 'push-body', 'aria-label': '正文' });
     const channels = channelFields(push && push.channels);
-    const audience = audienceFields(push && push.audience, names, kind => channels.setFollowers(kind === 'FOLLOWERS'));
+    const audience = audienceFields(push && push.audience, names, kind => channels.setFollowers(kind === 'FOLLOWERS'), countyList);
     const attachments = attachmentsCard(push);
     const schedule = scheduleFields();
 

@@ -214,6 +214,49 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
                 .doesNotContain("县（区）");
     }
 
+    @Test
+    @Order(5)
+    @SuppressWarnings("unchecked")
+    void theCityOfficeAddressesAPushToSomeCountiesAndACountyOfficeHasNoChoice() {
+        browser.signIn(ADMIN, IntegrationTest.ADMIN_PASSWORD);
+        browser.navigate("政策推送");
+        browser.click(By.id("push-new"));
+        browser.waitForText(By.cssSelector("#view h2"), "新建推送");
+        browser.visible(By.id("push-counties"));
+        String title = "民权县专项通知" + UUID.randomUUID().toString().substring(0, 6);
+        browser.type(By.id("push-title"), title);
+        browser.type(By.id("push-summary"), "请民权县尚未备案的公众号尽快完成登记备案。");
+        WebElement body = browser.visible(By.id("push-body"));
+        body.click();
+        body.sendKeys("请按通知要求办理。");
+        browser.click(By.id("push-county-" + MINQUAN));
+        browser.click(By.id("push-save"));
+        browser.waitForText(By.id("push-message"), "已保存草稿");
+        long id = Long.parseLong(browser.until(d -> {
+            String url = d.getCurrentUrl();
+            return url.matches(".*#/push-edit/\\d+$") ? url.replaceAll(".*/", "") : null;
+        }));
+        var saved = console.get("/api/console/pushes/" + id);
+        assertThat(((Map<String, Object>) saved.get("audience")).get("counties")).isEqualTo(List.of(MINQUAN));
+        // not for the audiences that do not read the registry
+        browser.click(By.id("push-audience-followers"));
+        assertThat(browser.driver.findElement(By.id("push-counties")).isDisplayed()).isFalse();
+
+        browser.driver.get(browser.base + "/console/#/push/" + id);
+        browser.waitForText(By.id("push-facts"), "县（区）：民权县");
+
+        // a county office's pushes reach its own county: no choice offered
+        String username = "mqp" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(console.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县发布员",
+                "password", PASSWORD, "roles", List.of("PUBLISHER"), "scopeCode", MINQUAN)).status()).isEqualTo(201);
+        browser.signIn(username, PASSWORD);
+        browser.navigate("政策推送");
+        browser.click(By.id("push-new"));
+        browser.waitForText(By.cssSelector("#view h2"), "新建推送");
+        browser.visible(By.id("push-audience-approved"));
+        assertThat(browser.driver.findElements(By.id("push-counties"))).isEmpty();
+    }
+
     private List<String> countyRows() {
         return browser.driver.findElements(By.cssSelector("#dashboard-counties tbody tr")).stream()
                 .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()))
