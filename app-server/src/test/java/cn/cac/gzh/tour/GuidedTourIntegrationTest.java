@@ -57,7 +57,9 @@ class GuidedTourIntegrationTest {
 
         try (BashSession bash = new BashSession(folder)) {
             for (TourDocument.Step step : tour.steps()) {
+                long started = System.nanoTime();
                 BashSession.Result result = bash.run(step.script(), STEP_LIMIT);
+                System.out.printf("Guided tour: %s took %d ms%n", step, (System.nanoTime() - started) / 1_000_000);
                 assertThat(result.exitStatus()).as("%s ended with status %d; it printed:%n%s", step, result.exitStatus(),
                         result.text()).isZero();
                 assertThat(step.firstMissing(result.lines())).as("%s did not print the line it promises; it printed:%n%s",
