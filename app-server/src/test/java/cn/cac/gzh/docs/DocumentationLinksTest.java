@@ -18,7 +18,7 @@ class DocumentationLinksTest {
      * Written by other helpers on their own branches (issue 15: the guided tour and the demo county), linked from
      * docs/index.md already. Remove this allow-list once both are merged.
      */
-    private static final Set<String> WRITTEN_ELSEWHERE = Set.of("docs/getting-started.md", "docs/demo.md");
+    private static final Set<String> WRITTEN_ELSEWHERE = Set.of("docs/demo.md");
 
     @Test
     void everyRelativeLinkNamesAnExistingFileAndHeading() {
