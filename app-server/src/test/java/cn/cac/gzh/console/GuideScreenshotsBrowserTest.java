@@ -1,5 +1,6 @@
 package cn.cac.gzh.console;
 
+import cn.cac.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,8 +50,7 @@ import static org.awaitility.Awaitility.await;
 class GuideScreenshotsBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
-    /** docs/images of the repository (Maven runs the tests in app-server/). */
-    private static final Path DOC_IMAGES = Path.of(System.getProperty("basedir", "."), "..", "docs", "images");
+    private static final Path DOC_IMAGES = RepositoryRoot.resolve("docs/images");
 
     @LocalServerPort
     int port;

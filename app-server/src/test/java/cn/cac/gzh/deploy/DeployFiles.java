@@ -1,5 +1,6 @@
 package cn.cac.gzh.deploy;
 
+import cn.cac.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +19,9 @@ final class DeployFiles {
     private DeployFiles() {
     }
 
-    /** The repository root: the first folder upwards from the working directory holding deploy/ and README.md. */
+    /** The repository root (deploy/ and README.md are there). */
     static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isDirectory(dir.resolve("deploy")) && Files.isRegularFile(dir.resolve("README.md"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no deploy/ folder above " + Path.of("").toAbsolutePath());
+        return RepositoryRoot.path();
     }
 
     static Path deploy(String relative) {

@@ -1,5 +1,6 @@
 package cn.cac.gzh.docs;
 
+import cn.cac.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,16 +69,8 @@ class DocumentationLinksTest {
                         "上传材料提示网络连接失败uploadfile-合法域名", "tests", "tests-1");
     }
 
-    /** The repository root: the first folder upwards from the working directory holding docs/ and README.md. */
     private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("README.md"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no docs/ folder above " + Path.of("").toAbsolutePath());
+        return RepositoryRoot.path();
     }
 
     private static String read(Path file) {

@@ -1,5 +1,6 @@
 package cn.cac.gzh.tour;
 
+import cn.cac.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 record TourDocument(List<Step> steps) {
 
-    static final Path LOCATION = Path.of("..", "docs", "getting-started.md");
+    static final Path LOCATION = RepositoryRoot.resolve("docs/getting-started.md");
 
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*$");
     private static final Pattern EXPECTED = Pattern.compile("^\\s*#>\\s?(.*)$");
