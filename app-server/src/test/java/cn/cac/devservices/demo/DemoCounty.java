@@ -30,6 +30,8 @@ public final class DemoCounty implements ApplicationListener<ApplicationReadyEve
     /** The titles of the finished and the running policy push. */
     public static final String FINISHED_PUSH = DemoPushes.FINISHED;
     public static final String RUNNING_PUSH = DemoPushes.RUNNING;
+    /** The title of the push scheduled for the next morning. */
+    public static final String SCHEDULED_PUSH = DemoPushes.SCHEDULED;
 
     private static final Logger log = LoggerFactory.getLogger(DemoCounty.class);
     /** The marker: the demo staff exist (created first; their passwords are shown once). */

@@ -1,8 +1,6 @@
 package cn.cac.devservices.demo;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import cn.cac.gzh.common.identifiers.ResidentIdNumbers;
 import cn.cac.gzh.common.identifiers.UnifiedSocialCreditCodes;
@@ -61,14 +59,5 @@ final class DemoPeople {
             case "STATIONED_UNIT" -> "示例驻县第" + (n % 5 + 1) + "分局";
             default -> "示例" + WORDS[n % WORDS.length] + "有限公司" + n;
         };
-    }
-
-    /** Every ID number handed out for persons {@code 0..count-1}, to document and test them. */
-    static List<String> idNumbers(int count) {
-        List<String> ids = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            ids.add(person(n).idNumber());
-        }
-        return ids;
     }
 }

@@ -76,7 +76,7 @@ final class DemoSeeding {
         inParallel(plan, filing -> decide(filing, ids.get(filing.n()), reviewer));
         enforce(plan, ids, admin, today);
         expect(admin.post("/api/console/admin/reminder-rules/run", Map.of()), "run reminders");
-        new DemoPushes(publisher, mini).send(plan, operators);
+        new DemoPushes(publisher, mini).send(operators);
         log.info("Demo county seeded: {} filings of 睢县, staff {}, in {} ms", plan.size(),
                 staff.stream().map(DemoStaff::username).toList(), (System.nanoTime() - started) / 1_000_000);
     }

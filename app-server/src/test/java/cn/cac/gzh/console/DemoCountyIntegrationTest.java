@@ -169,6 +169,9 @@ class DemoCountyIntegrationTest {
         assertThat(recipients).isGreaterThan(100);
         assertThat(finishedRead).isGreaterThan(recipients / 2);
         assertThat(runningRead).isPositive().isLessThan(finishedRead / 2);
+        // and one waiting for tomorrow morning
+        assertThat(jdbc.queryForObject("SELECT status FROM push_message WHERE title = ?", String.class, DemoCounty.SCHEDULED_PUSH))
+                .isEqualTo("SCHEDULED");
     }
 
     @Test
