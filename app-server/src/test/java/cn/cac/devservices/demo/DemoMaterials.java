@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,12 +47,33 @@ final class DemoMaterials {
     /** Stores and files every item of the checklist of {@code filing}; returns how many files were filed. */
     int fileChecklist(DemoFiling filing, long filingId, long operatorId) {
         Map<MaterialType, byte[]> files = contents(filing);
+        List<Object[]> uploads = new ArrayList<>();
+        List<Object[]> filed = new ArrayList<>();
         for (MaterialType type : MaterialChecklist.requiredFor(filing.formType())) {
             byte[] content = files.get(type);
             boolean pdf = type == MaterialType.SIGNED_UNIT_FORM || type == MaterialType.SIGNED_INDIVIDUAL_FORM;
-            file(filingId, operatorId, type, content, "样例_" + type.name().toLowerCase() + (pdf ? ".pdf" : ".png"),
-                    pdf ? "application/pdf" : "image/png");
+            String fileName = "样例_" + type.name().toLowerCase() + (pdf ? ".pdf" : ".png");
+            String contentType = pdf ? "application/pdf" : "image/png";
+            String ticketId = UUID.randomUUID().toString().replace("-", "");
+            String objectKey = "m/" + UUID.randomUUID().toString().replace("-", "");
+            // the object first, then its rows, as a confirmation does
+            storage.put(objectKey, new ByteArrayInputStream(content), content.length, contentType);
+            LocalDateTime now = LocalDateTime.now(clock);
+            uploads.add(new Object[] {ticketId, filingId, operatorId, type.name(), "u/" + UUID.randomUUID().toString().replace("-", ""),
+                    fileName, contentType, content.length, now, now.plus(TICKET_TTL), now});
+            filed.add(new Object[] {filingId, type.name(), ticketId, objectKey, fileName, contentType, content.length,
+                    sha256(content), operatorId, now});
         }
+        jdbc.batchUpdate("""
+                INSERT INTO material_upload (id, filing_id, operator_id, material_type, upload_key, file_name, content_type,
+                                             declared_size, status, created_at, expires_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?)
+                """, uploads);
+        jdbc.batchUpdate("""
+                INSERT INTO material_file (filing_id, material_type, upload_id, object_key, file_name, content_type,
+                                           size_bytes, sha256, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, filed);
         return files.size();
     }
 
@@ -75,26 +98,6 @@ final class DemoMaterials {
     /** Each sample is drawn once and stored under a key of its own for every filing (drawing takes the time). */
     private byte[] sample(String name, java.util.function.Supplier<byte[]> draw) {
         return drawn.computeIfAbsent(name, k -> draw.get());
-    }
-
-    private void file(long filingId, long operatorId, MaterialType type, byte[] content, String fileName, String contentType) {
-        String ticketId = UUID.randomUUID().toString().replace("-", "");
-        String uploadKey = "u/" + UUID.randomUUID().toString().replace("-", "");
-        String objectKey = "m/" + UUID.randomUUID().toString().replace("-", "");
-        storage.put(objectKey, new ByteArrayInputStream(content), content.length, contentType);
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.update("""
-                INSERT INTO material_upload (id, filing_id, operator_id, material_type, upload_key, file_name, content_type,
-                                             declared_size, status, created_at, expires_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?)
-                """, ticketId, filingId, operatorId, type.name(), uploadKey, fileName, contentType, content.length, now,
-                now.plus(TICKET_TTL), now);
-        jdbc.update("""
-                INSERT INTO material_file (filing_id, material_type, upload_id, object_key, file_name, content_type,
-                                           size_bytes, sha256, uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, filingId, type.name(), ticketId, objectKey, fileName, contentType, content.length, sha256(content),
-                operatorId, now);
     }
 
     private static String sha256(byte[] content) {
