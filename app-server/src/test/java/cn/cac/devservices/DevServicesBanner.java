@@ -2,6 +2,7 @@ package cn.cac.devservices;
 
 import java.util.List;
 
+import cn.cac.devservices.demo.DemoCounty;
 import cn.cac.gzh.console.ConsoleBootstrap;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,6 +37,8 @@ final class DevServicesBanner implements ApplicationListener<ApplicationReadyEve
                 .append("  Console      ").append(base).append("/console/\n");
         context.getBean(ConsoleBootstrap.class).generatedAdminPassword().ifPresent(password -> banner
                 .append("  First administrator (shown once): admin / ").append(password).append('\n'));
+        context.getBeanProvider(DemoCounty.class).ifAvailable(demo -> demo.bannerLines()
+                .forEach(line -> banner.append("  ").append(line).append('\n')));
         for (String service : services) {
             banner.append("  ").append(service).append('\n');
         }
