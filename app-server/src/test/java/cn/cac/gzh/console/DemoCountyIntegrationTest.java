@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import cn.cac.devservices.DevServicesInitializer;
 import cn.cac.devservices.demo.DemoConfiguration;
 import cn.cac.devservices.demo.DemoCounty;
 import cn.cac.gzh.common.identifiers.ResidentIdNumbers;
@@ -32,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 @Import(DemoConfiguration.class)
+// a database, bucket and simulator of its own, like a fresh run command: the other tests neither see its 300 filings
+// nor add to its counts
+@TestPropertySource(properties = DevServicesInitializer.PRIVATE_TWINS + "=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoCountyIntegrationTest {
 

@@ -1,11 +1,9 @@
 package cn.cac.gzh.console;
 
-import cn.cac.testsupport.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,7 +48,6 @@ import static org.awaitility.Awaitility.await;
 class GuideScreenshotsBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
-    private static final Path DOC_IMAGES = RepositoryRoot.resolve("docs/images");
 
     @LocalServerPort
     int port;
@@ -206,13 +203,7 @@ class GuideScreenshotsBrowserTest extends ConsoleBrowserSupport {
     }
 
     private void save(String name, Path shot) {
-        if (Boolean.getBoolean("docs.screenshots")) {
-            try {
-                Files.copy(shot, Files.createDirectories(DOC_IMAGES).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        DocumentationImages.keep(shot, name);
     }
 
     private void createStaff(String username, String displayName, List<String> roles, String scopeCode) {

@@ -98,7 +98,7 @@ class MaterialCheckBrowserTest extends ConsoleBrowserSupport {
         assertThat(browser.driver.findElement(By.id("view")).getText())
                 .contains("已核对", "一致")
                 .doesNotContain(FilingForms.RESPONSIBLE_ID);
-        browser.screenshot("review-material-mismatch");
+        DocumentationImages.keep(browser.screenshot("review-material-mismatch"), "review-material-mismatch");
 
         // the filing whose photos agree: no summary, no 不一致
         browser.driver.get(browser.base + "/console/#/filings/" + matching);
