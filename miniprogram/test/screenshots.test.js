@@ -182,6 +182,8 @@ describe('the screenshot renderer', () => {
     expect(wxml).toContain('<view bindinput="on" class="__input"><text wx:if="{{name}}">{{name}}</text><text wx:else class="__placeholder">请输入</text></view>');
     expect(wxml).toContain('class="__switch {{(on) ? \'__on\' : \'\'}}"');
     expect(wxml).toContain('<view wx:if="{{step > 0}}" class="__button __primary __mini b">下一步</view>');
+    expect(screenWxml('<text class="muted"> {{size}}</text><text>\n  {{name}}</text>'))
+      .toBe('<text class="muted">{{\' \'}}{{size}}</text><text>\n  {{name}}</text>');
   });
 
   test('WXSS: rpx become px at 750 rpx = 375 px, tag selectors the rendered elements, classes stay', () => {

@@ -78,7 +78,9 @@ function screenWxml(template) {
       return view(attributes, classes, inner);
     })
     .replace(/<picker\b((?:[^>"]|"[^"]*")*?)>/g, (all, source) => view(parseAttributes(source), ['__picker'], '').replace('</view>', ''))
-    .replace(/<\/picker>/g, '</view>');
+    .replace(/<\/picker>/g, '</view>')
+    // the renderer trims text; a deliberate single space at the start of a <text> stays (as on the phone)
+    .replace(/(<text\b(?:[^>"]|"[^"]*")*>) (?=\S)/g, "$1{{' '}}");
 }
 
 const TAGS = { input: '.__input', textarea: '.__textarea', button: '.__button', switch: '.__switch', picker: '.__picker',
@@ -193,6 +195,7 @@ function fontConfig() {
 function capture(screen, shot, height) {
   if (process.env.DOCS_SCREENSHOTS !== '1') return null;
   const png = path.join(IMAGES, 'mp-' + shot + '.png');
+  fs.rmSync(png, { force: true }); // a failed capture must not leave the old image looking current
   const profile = path.join(SCREENS, 'profile');
   execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--lang=zh-CN', '--user-data-dir=' + profile,
