@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.cac.devservices.DevServicesInitializer;
 import cn.cac.devservices.SimulatedDocuments;
 import cn.cac.testsupport.ConsoleClient;
 import cn.cac.testsupport.FilingForms;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,11 +42,14 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Screenshots always land in target/screenshots/guide-*.png. With {@code -Ddocs.screenshots=true} they are also
  * copied to docs/images/, where the guides link them; run the class alone then (on a fresh test database the pages
- * show only this data):
+ * show only this data — the class runs on private twins, so they always do):
  * {@code mvn -B test -pl app-server -Dtest=GuideScreenshotsBrowserTest -Ddocs.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
  * An ordinary test run leaves docs/ alone.
  */
 @IntegrationTest
+// a database of its own (a fresh one, as for renewing the screenshots): the pages show this test's data only, whatever
+// other tests left in the shared one
+@TestPropertySource(properties = DevServicesInitializer.PRIVATE_TWINS + "=true")
 class GuideScreenshotsBrowserTest extends ConsoleBrowserSupport {
 
     private static final String ADMIN = "admin";
