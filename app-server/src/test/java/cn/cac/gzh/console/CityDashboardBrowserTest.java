@@ -232,10 +232,7 @@ class CityDashboardBrowserTest extends ConsoleBrowserSupport {
         browser.click(By.id("push-county-" + MINQUAN));
         browser.click(By.id("push-save"));
         browser.waitForText(By.id("push-message"), "已保存草稿");
-        long id = Long.parseLong(browser.until(d -> {
-            String url = d.getCurrentUrl();
-            return url.matches(".*#/push-edit/\\d+$") ? url.replaceAll(".*/", "") : null;
-        }));
+        long id = browser.idInAddress("push-edit");
         var saved = console.get("/api/console/pushes/" + id);
         assertThat(((Map<String, Object>) saved.get("audience")).get("counties")).isEqualTo(List.of(MINQUAN));
         // not for the audiences that do not read the registry

@@ -181,6 +181,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** The id the address names once it has become {@code #/<route>/<id>} (e.g. a draft's first save). */
+    long idInAddress(String route) {
+        return Long.parseLong(until(d -> {
+            String url = d.getCurrentUrl();
+            return url.matches(".*#/" + route + "/\\d+$") ? url.replaceAll(".*/", "") : null;
+        }));
+    }
+
     /** The text of each body row of the first data table in the view (cells joined by " | "). */
     List<String> rows() {
         return driver.findElements(By.cssSelector("#view table.data tbody tr")).stream()

@@ -444,10 +444,7 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
             browser.click(By.id("push-channel-template"));
             browser.click(By.id("push-save"));
             browser.waitForText(By.id("push-message"), "已保存草稿");
-            long id = Long.parseLong(browser.until(d -> {
-                String url = d.getCurrentUrl();
-                return url.matches(".*#/push-edit/\\d+$") ? url.replaceAll(".*/", "") : null;
-            }));
+            long id = browser.idInAddress("push-edit");
             var saved = console.get("/api/console/pushes/" + id);
             assertThat((String) saved.get("bodyHtml")).contains("<h3>一、工作要求</h3>", "<b>认真落实</b>");
             assertThat(saved.get("audience").toString()).contains("LISTED");

@@ -1,6 +1,7 @@
 package cn.cac.gzh.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -185,10 +186,8 @@ class DemoCountyIntegrationTest {
         assertThat(countBy("SELECT rule_code, COUNT(*) FROM filing_notice WHERE kind = 'REMINDER' GROUP BY rule_code"))
                 .containsKeys("OPENING_WINDOW", "OVERDUE");
         // review results follow each decision through the outbox, after its commit
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (count("SELECT COUNT(*) FROM filing_notice WHERE kind = 'REVIEW_RESULT'") < 185 + 25 && System.nanoTime() < deadline) {
-            sleep();
-        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT COUNT(*) FROM filing_notice WHERE kind = 'REVIEW_RESULT'") >= 185 + 25);
         assertThat(countBy("SELECT rule_code, COUNT(*) FROM filing_notice WHERE kind = 'REVIEW_RESULT' GROUP BY rule_code"))
                 .containsEntry("APPROVED", 185L).containsEntry("REJECTED", 25L);
     }
@@ -246,14 +245,5 @@ class DemoCountyIntegrationTest {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return counts;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
