@@ -25,10 +25,9 @@ export default {
     // the names of the counties a city push addresses (codes if the list cannot be had)
     const named = push.audience && push.audience.counties && push.audience.counties.length;
     const list = named ? await counties().catch(() => []) : [];
-    countyNames = Object.fromEntries(list.map(county => [county.code, county.name]));
-    return push;
+    return { push, countyNames: Object.fromEntries(list.map(county => [county.code, county.name])) };
   },
-  render(container, push, ctx) {
+  render(container, { push, countyNames }, ctx) {
     const box = messageBox('push-message');
     showNotice(box);
     const header = h('div', { class: 'page-header' });
@@ -41,7 +40,7 @@ export default {
           h('h2', { id: 'push-title' }, Ui.text(current.title), pushStatus(current))),
         actions);
       clear(actions).append(...actionButtons(current, box));
-      clear(facts).appendChild(settings(current));
+      clear(facts).appendChild(settings(current, countyNames));
     };
     drawHeader(push);
     const started = !['DRAFT', 'AWAITING_APPROVAL'].includes(push.status);
@@ -112,10 +111,8 @@ function actionButtons(push, box) {
   return buttons;
 }
 
-let countyNames = {};
-
-/** The audience in words. */
-export function audienceText(audience) {
+/** The audience in words; countyNames: code → name of the counties a city push addresses (else their codes show). */
+export function audienceText(audience, countyNames = {}) {
   if (!audience) return '—';
   const addressed = audience.counties || [];
   if (addressed.length && (audience.kind === 'APPROVED' || audience.kind === 'FILTERED')) {
@@ -144,10 +141,10 @@ function channelsText(push) {
   return ['收件箱', ...(push.channels || []).map(channel => Labels.channel[channel] || channel)].join('、');
 }
 
-function settings(push) {
+function settings(push, countyNames) {
   const rows = [
     ['状态', pushStatus(push)],
-    ['推送对象', audienceText(push.audience)],
+    ['推送对象', audienceText(push.audience, countyNames)],
     ['渠道', channelsText(push)],
     ['定时发送', push.scheduledAt && !push.publishedAt ? Ui.dateTime(push.scheduledAt) : null],
     ['发送时间', push.publishedAt ? Ui.dateTime(push.publishedAt) : null],

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
@@ -32,7 +33,6 @@ class CountyOfficeIntegrationTest {
     private static final String SUIXIAN = "411422";
     private static final String MINQUAN = SecondCounty.CODE;
     private static final String CITY = "411400";
-    private static final String PASSWORD = "County-Office-2026";
 
     @LocalServerPort
     int port;
@@ -46,7 +46,7 @@ class CountyOfficeIntegrationTest {
         forgetMinquanOffice();
         MiniApi mini = MiniApi.on(port);
         ConsoleClient city = cityOffice();
-        ConsoleClient county = countyOffice(city);
+        ConsoleClient county = CountyStaff.signedIn(port, city, MINQUAN, List.of("ADMIN"));
         String suixianBefore = profileRow(SUIXIAN);
         try {
             // the mini-program: the default county's own office, 民权县 falls back to the city office's
@@ -117,7 +117,7 @@ class CountyOfficeIntegrationTest {
     void campaignsAreCityWideOrACountysOwnAndAFilingsDueDateFollowsItsCountys() {
         SecondCounty.ensure(jdbc);
         ConsoleClient city = cityOffice();
-        ConsoleClient county = countyOffice(city);
+        ConsoleClient county = CountyStaff.signedIn(port, city, MINQUAN, List.of("ADMIN"));
         List<Long> created = new java.util.ArrayList<>();
         try {
             // a county office's campaign is its county's; it cannot name another
@@ -192,16 +192,6 @@ class CountyOfficeIntegrationTest {
         ConsoleClient city = new ConsoleClient(port);
         assertThat(city.login("admin", IntegrationTest.ADMIN_PASSWORD).status()).isEqualTo(200);
         return city;
-    }
-
-    private ConsoleClient countyOffice(ConsoleClient city) {
-        String username = "mqo" + UUID.randomUUID().toString().substring(0, 8);
-        var created = city.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
-                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", MINQUAN));
-        assertThat(created.status()).isEqualTo(201);
-        ConsoleClient county = new ConsoleClient(port);
-        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
-        return county;
     }
 
     private static Map<String, Object> details(String name, String firstPhone) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.FilingForms;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.MiniApi;
@@ -122,7 +123,7 @@ class CountyScopeIntegrationTest {
         assertThat(exportedRows(county, minquanOriginalId)).isEqualTo(1);
 
         // pushes: another county office's push is not there for it; a county office reaches its own county only
-        ConsoleClient suiOffice = staff(city, "411422", List.of("PUBLISHER"));
+        ConsoleClient suiOffice = CountyStaff.signedIn(port, city, "411422", List.of("PUBLISHER"));
         var suiPush = suiOffice.post("/api/console/pushes", push("睢县政策", Map.of("kind", "APPROVED")));
         assertThat(suiPush.status()).isEqualTo(201);
         long pushId = ((Number) suiPush.get("id")).longValue();
@@ -232,15 +233,6 @@ class CountyScopeIntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private ConsoleClient staff(ConsoleClient admin, String scope, List<String> roles) {
-        String username = "sc" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("/api/console/admin/staff", Map.of("username", username, "displayName", "县级工作人员",
-                "password", PASSWORD, "roles", roles, "scopeCode", scope)).status()).isEqualTo(201);
-        ConsoleClient client = new ConsoleClient(port);
-        assertThat(client.login(username, PASSWORD).status()).isEqualTo(200);
-        return client;
     }
 
     private static Map<String, Object> push(String title, Map<String, Object> audience) {

@@ -85,7 +85,7 @@ class ReminderScan {
         for (RuleCode code : RuleCode.values()) {
             int ofRule;
             if (code == RuleCode.STAFF_DIGEST) {
-                // city-wide: one digest a day for the staff, as the city office's row says
+                // one rule for every office (the city's row: when and in which words), one digest per office
                 Rule digest = book.of(code, regions.cityCode());
                 if (digest == null || !digest.enabled()) {
                     continue;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.cac.testsupport.ConsoleClient;
+import cn.cac.testsupport.CountyStaff;
 import cn.cac.testsupport.IntegrationTest;
 import cn.cac.testsupport.SecondCounty;
 import cn.cac.testsupport.SettableClock;
@@ -35,7 +36,6 @@ class CountyReminderRulesIntegrationTest {
 
     private static final String BASE = "/api/console/admin/reminder-rules";
     private static final String MINQUAN = SecondCounty.CODE;
-    private static final String PASSWORD = "County-Rules-2026";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -121,7 +121,7 @@ class CountyReminderRulesIntegrationTest {
     void aCountyOfficeChangesOnlyItsOwnRulesAndARefusedRequestChangesNothing() {
         SecondCounty.ensure(jdbc);
         ConsoleClient city = new ReminderFixture(port, jdbc).admin();
-        ConsoleClient county = countyOffice(city);
+        ConsoleClient county = CountyStaff.signedIn(port, city, MINQUAN, List.of("ADMIN"));
         try {
             Map<String, Object> own = rule(county, null, "REJECTED_IDLE");
             assertThat(own).containsEntry("inherited", true).containsEntry("regionCode", "411400");
@@ -189,15 +189,5 @@ class CountyReminderRulesIntegrationTest {
 
     private int count(String sql) {
         return jdbc.queryForObject(sql, Integer.class);
-    }
-
-    private ConsoleClient countyOffice(ConsoleClient city) {
-        String username = "mqr" + UUID.randomUUID().toString().substring(0, 8);
-        var created = city.post("/api/console/admin/staff", Map.of("username", username, "displayName", "民权县管理员",
-                "password", PASSWORD, "roles", List.of("ADMIN"), "scopeCode", MINQUAN));
-        assertThat(created.status()).isEqualTo(201);
-        ConsoleClient county = new ConsoleClient(port);
-        assertThat(county.login(username, PASSWORD).status()).isEqualTo(200);
-        return county;
     }
 }
